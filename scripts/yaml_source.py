@@ -1,0 +1,224 @@
+"""Parse one YAML document into plain values, keeping the position of every key and value.
+
+libyaml's C parser composes the node graph; the small constructor here turns nodes into
+Python values while it records positions and catches what a catalog file must not contain
+(duplicate keys, YAML 1.1 booleans, custom tags, alias bombs, deep nesting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+JsonPath = tuple[str | int, ...]
+
+MAX_VALUES_PER_DOCUMENT = 10_000
+MAX_DEPTH = 32
+YAML_BOOLEAN_WORDS = frozenset({"true", "false"})
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+# PyYAML's own scalar conversions (ints in 0x/0o/1_000 forms, floats, .inf), called directly
+# so that no per-document cache of constructed objects grows.
+_constructor = yaml.constructor.SafeConstructor()
+_SCALAR_CONVERTERS = {
+    _INT: _constructor.construct_yaml_int,
+    _FLOAT: _constructor.construct_yaml_float,
+    _NULL: _constructor.construct_yaml_null,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a key or value stands: 1-based line and column, 0-based character offsets."""
+
+    line: int
+    column: int
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, node: yaml.Node) -> Span:
+        return cls(
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            node.start_mark.index,
+            node.end_mark.index,
+        )
+
+
+FILE_START = Span(1, 1, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlIssue:
+    """A problem found while reading YAML, before any schema is applied."""
+
+    span: Span
+    rule: str
+    message: str
+    path: JsonPath | None = None  # the value it concerns, so later checks do not repeat it
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    value: Any
+    values: dict[JsonPath, Span] = field(default_factory=dict)
+    keys: dict[JsonPath, Span] = field(default_factory=dict)
+    scalar_styles: dict[JsonPath, str | None] = field(default_factory=dict)
+    issues: list[YamlIssue] = field(default_factory=list)
+
+    def position(self, path: JsonPath) -> Span:
+        """The position of the value at path, or of its nearest ancestor that exists."""
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), FILE_START)
+
+
+class _DocumentTooLargeError(Exception):
+    def __init__(self, issue: YamlIssue) -> None:
+        self.issue = issue
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse text; syntax errors and unwanted constructs become issues, never exceptions."""
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return ParsedYaml(value=None, issues=[_syntax_issue(error, text)])
+    except yaml.YAMLError as error:
+        return ParsedYaml(
+            value=None, issues=[YamlIssue(FILE_START, "yaml-syntax", f"invalid YAML: {error}")]
+        )
+    parsed = ParsedYaml(value=None)
+    if root is None:
+        return parsed
+    builder = _Builder(parsed)
+    try:
+        parsed.value = builder.build(root, (), 0)
+    except _DocumentTooLargeError as stop:
+        parsed.value = None
+        parsed.issues.append(stop.issue)
+    return parsed
+
+
+def _syntax_issue(error: yaml.MarkedYAMLError, text: str) -> YamlIssue:
+    mark = error.problem_mark or error.context_mark
+    span = Span(mark.line + 1, mark.column + 1, mark.index, mark.index) if mark else FILE_START
+    problem = error.problem or "invalid YAML"
+    context = f" {error.context}" if error.context else ""
+    advice = "; check the indentation and quoting around this point"
+    if text[span.start : span.start + 1] == "\t" or "'\\t'" in problem:
+        advice = "; YAML does not allow tabs for indentation, use spaces"
+    return YamlIssue(span, "yaml-syntax", f"invalid YAML: {problem}{context}{advice}")
+
+
+class _Builder:
+    def __init__(self, parsed: ParsedYaml) -> None:
+        self.parsed = parsed
+        self.budget = MAX_VALUES_PER_DOCUMENT
+
+    def build(self, node: yaml.Node, path: JsonPath, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            # Report at the top-level key being built: a node reached through an alias
+            # points back at its anchor, far from the value that exploded.
+            raise _DocumentTooLargeError(
+                YamlIssue(
+                    self.parsed.keys.get(path[:1], Span.of(node)),
+                    "alias-bomb",
+                    f"this document expands to more than {MAX_VALUES_PER_DOCUMENT} values "
+                    "(anchors and aliases repeated inside each other); write the values out",
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise _DocumentTooLargeError(
+                YamlIssue(
+                    Span.of(node),
+                    "too-deep",
+                    f"values are nested more than {MAX_DEPTH} levels deep; "
+                    "catalog entries are flat mappings",
+                )
+            )
+        self.parsed.values[path] = Span.of(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self._unsupported_tag(node, path)
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: JsonPath, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP:
+            self._unsupported_tag(node, path)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_span = Span.of(key_node)
+            if key_node.tag == _MERGE:
+                self._issue(
+                    key_span,
+                    "merge-key",
+                    "merge keys (<<) are not supported in catalog files; write the keys out",
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT):
+                self._issue(key_span, "key-type", "keys must be plain text such as `name`")
+                continue
+            key = str(key_node.value)
+            if key in result:
+                first = self.parsed.keys[(*path, key)]
+                self._issue(
+                    key_span,
+                    "duplicate-key",
+                    f"duplicate key '{key}' (first defined at line {first.line}); keep one of them",
+                    (*path, key),
+                )
+                continue
+            self.parsed.keys[(*path, key)] = key_span
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
+        self.parsed.scalar_styles[path] = node.style
+        tag = node.tag
+        if tag in (_STR, _TIMESTAMP):
+            # Dates stay text: the schema checks their YYYY-MM-DD form, JSON has no date type.
+            return node.value
+        if tag == _BOOL:
+            if node.value.lower() not in YAML_BOOLEAN_WORDS:
+                self._issue(
+                    Span.of(node),
+                    "yaml11-boolean",
+                    f"'{node.value}' is a YAML 1.1 boolean that tools read differently; "
+                    f'write true or false, or quote it ("{node.value}") if you mean text',
+                    path,
+                )
+            return node.value.lower() in {"true", "yes", "on"}
+        if tag in _SCALAR_CONVERTERS:
+            return _SCALAR_CONVERTERS[tag](node)
+        self._unsupported_tag(node, path)
+        return node.value
+
+    def _unsupported_tag(self, node: yaml.Node, path: JsonPath) -> None:
+        self._issue(
+            Span.of(node),
+            "yaml-tag",
+            f"the tag {node.tag} is not supported in catalog files; remove it",
+            path,
+        )
+
+    def _issue(self, span: Span, rule: str, message: str, path: JsonPath | None = None) -> None:
+        self.parsed.issues.append(YamlIssue(span, rule, message, path))

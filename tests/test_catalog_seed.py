@@ -1,0 +1,132 @@
+"""The bundled catalog holds exactly the facts of GroqCloud's October 2024 models page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.catalog import build_catalog, load_documents
+from scripts.validation import validate_catalog
+from tests.conftest import CATALOG
+
+HF = "https://huggingface.co/"
+LLAMA31_CARD = "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md"
+
+# (id, name, developer, status, context_window, max_output_tokens, limit in force,
+#  max_file_size_mb, model card), as the page states them: 128k = 131072, 8k = 8192.
+SEED = [
+    ("distil-whisper-large-v3-en", "Distil-Whisper English", "HuggingFace", "production",
+     None, None, None, 25, HF + "distil-whisper/distil-large-v3"),
+    ("gemma2-9b-it", "Gemma 2 9B", "Google", "production",
+     8192, None, None, None, HF + "google/gemma-2-9b-it"),
+    ("gemma-7b-it", "Gemma 7B", "Google", "production",
+     8192, None, None, None, HF + "google/gemma-1.1-7b-it"),
+    ("llama3-groq-70b-8192-tool-use-preview", "Llama 3 Groq 70B Tool Use (Preview)", "Groq",
+     "preview", 8192, None, None, None, HF + "Groq/Llama-3-Groq-70B-Tool-Use"),
+    ("llama3-groq-8b-8192-tool-use-preview", "Llama 3 Groq 8B Tool Use (Preview)", "Groq",
+     "preview", 8192, None, None, None, HF + "Groq/Llama-3-Groq-8B-Tool-Use"),
+    ("llama-3.1-70b-versatile", "Llama 3.1 70B", "Meta", "production",
+     131072, 8192, None, None, LLAMA31_CARD),
+    ("llama-3.1-8b-instant", "Llama 3.1 8B", "Meta", "production",
+     131072, 8192, None, None, LLAMA31_CARD),
+    ("llama-3.2-1b-preview", "Llama 3.2 1B (Preview)", "Meta", "preview",
+     131072, None, 8192, None, HF + "meta-llama/Llama-3.2-1B"),
+    ("llama-3.2-3b-preview", "Llama 3.2 3B (Preview)", "Meta", "preview",
+     131072, None, 8192, None, HF + "meta-llama/Llama-3.2-3B"),
+    ("llama-3.2-11b-vision-preview", "Llama 3.2 11B Vision (Preview)", "Meta", "preview",
+     131072, None, 8192, None, HF + "meta-llama/Llama-3.2-11B-Vision"),
+    ("llama-3.2-90b-vision-preview", "Llama 3.2 90B (Preview)", "Meta", "coming-soon",
+     131072, None, 8192, None, HF + "meta-llama/Llama-3.2-90B-Vision"),
+    ("llama-guard-3-8b", "Llama Guard 3 8B", "Meta", "production",
+     8192, None, None, None, HF + "meta-llama/Llama-Guard-3-8B"),
+    ("llava-v1.5-7b-4096-preview", "LLaVA 1.5 7B", "Haotian Liu", "preview",
+     4096, None, None, None, HF + "liuhaotian/llava-v1.5-7b"),
+    ("llama3-70b-8192", "Meta Llama 3 70B", "Meta", "production",
+     8192, None, None, None, HF + "meta-llama/Meta-Llama-3-70B-Instruct"),
+    ("llama3-8b-8192", "Meta Llama 3 8B", "Meta", "production",
+     8192, None, None, None, HF + "meta-llama/Meta-Llama-3-8B-Instruct"),
+    ("mixtral-8x7b-32768", "Mixtral 8x7B", "Mistral", "production",
+     32768, None, None, None, HF + "mistralai/Mixtral-8x7B-Instruct-v0.1"),
+    ("whisper-large-v3", "Whisper Large V3", "OpenAI", "production",
+     None, None, None, 25, HF + "openai/whisper-large-v3"),
+    ("whisper-large-v3-turbo", "Whisper Large V3 Turbo", "OpenAI", "production",
+     None, None, None, 25, HF + "openai/whisper-large-v3-turbo"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    loaded = load_documents(CATALOG)
+    assert validate_catalog(loaded) == []
+    return build_catalog(loaded)
+
+
+def test_catalog_has_the_nineteen_models_of_the_page_and_nothing_else(catalog) -> None:
+    assert sorted(m.id for m in catalog.models) == sorted(
+        [row[0] for row in SEED] + ["llama-3.1-405b"]
+    )
+    assert len(catalog.models) == 19
+
+
+@pytest.mark.parametrize("row", SEED, ids=lambda row: row[0])
+def test_model_values_match_the_page_exactly(catalog, row: tuple) -> None:
+    model_id, name, developer, status, window, max_out, in_force, file_mb, card = row
+    model = catalog.find("groq", model_id)
+    assert model is not None
+    assert model.source == CATALOG / "groq" / "models" / f"{model_id}.yaml"
+    assert (model.name, model.developer, model.status) == (name, developer, status)
+    assert model.context_window == window
+    assert model.max_output_tokens == max_out
+    assert model.context_window_in_force == (in_force or window)
+    if in_force:
+        assert "limited to 8k in preview" in model.temporary_limit.note
+    assert model.max_file_size_mb == file_mb
+    assert model.model_card == card
+    assert model.callable_id
+
+
+def test_llama_405b_is_offline_and_says_its_slug_is_not_an_api_id(catalog) -> None:
+    model = catalog.find("groq", "llama-3.1-405b")
+    assert model.status == "offline"
+    assert model.callable_id is False
+    assert model.expected_live is False
+    assert "overwhelming demand" in model.notes
+    # The page names no developer or card for it; the catalog does not guess them.
+    assert model.developer is None
+    assert model.model_card is None
+
+
+def test_provider_groq(catalog) -> None:
+    groq = catalog.providers["groq"]
+    assert (groq.name, groq.api_base, groq.api_key_env) == (
+        "GroqCloud",
+        "https://api.groq.com/openai/v1",
+        "GROQ_API_KEY",
+    )
+    assert groq.docs_url.startswith("https://console.groq.com/")
+
+
+def test_audio_models_have_no_context_window_but_a_file_limit(catalog) -> None:
+    audio = [m for m in catalog.models if "audio" in m.input_modalities]
+    assert sorted(m.id for m in audio) == [
+        "distil-whisper-large-v3-en",
+        "whisper-large-v3",
+        "whisper-large-v3-turbo",
+    ]
+    assert all(m.context_window is None and m.max_file_size_mb == 25 for m in audio)
+
+
+@pytest.mark.parametrize("path", sorted(CATALOG.rglob("*.yaml")), ids=lambda p: p.name)
+def test_every_file_has_the_schema_modeline_and_integer_numbers(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    kind = "provider" if path.name == "provider.yaml" else "model"
+    schema = Path("/".join([".."] * (len(path.relative_to(CATALOG).parts) + 0)))
+    modeline = f"# yaml-language-server: $schema={schema.as_posix()}/schema/{kind}.schema.json"
+    assert text.splitlines()[0] == modeline
+    assert (path.parent / schema / "schema" / f"{kind}.schema.json").resolve().is_file()
+    data = yaml.safe_load(text)
+    for key in ("context_window", "max_output_tokens", "max_file_size_mb"):
+        if key in data:
+            assert type(data[key]) is int

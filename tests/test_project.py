@@ -1,0 +1,42 @@
+"""The project's front door: pinned dependencies and the commands the README promises."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from tests.conftest import REPO
+
+
+def _lock() -> dict[str, str]:
+    pins = {}
+    for line in (REPO / "requirements.lock").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def test_every_declared_dependency_is_pinned_to_the_locked_version() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    declared = project["dependencies"] + project["optional-dependencies"]["dev"]
+    lock = _lock()
+    for requirement in declared:
+        name, version = requirement.split("==")
+        assert lock[name.lower().replace("_", "-")] == version, requirement
+
+
+def test_mkdocs_is_pinned_below_2() -> None:
+    assert int(_lock()["mkdocs"].split(".")[0]) < 2
+
+
+def test_readme_names_the_two_commands_and_make_provides_them() -> None:
+    readme = (REPO / "README.md").read_text()
+    makefile = (REPO / "Makefile").read_text()
+    for target in ("serve", "test", "site"):
+        assert f"make {target}" in readme
+        assert re.search(rf"^{target}: ", makefile, re.MULTILINE), target
+
+
+def test_ci_runs_make_test() -> None:
+    assert "make test" in (REPO / ".ci" / "run").read_text()

@@ -1,0 +1,120 @@
+"""The `validate` command's contract: formats, exit codes, path selection, hard limits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scripts.catalog import MAX_FILE_BYTES
+from tests.conftest import run_cli
+
+BAD_VALUE = "catalog/groq/models/gemma2-9b-it.yaml"
+
+
+def break_context_window(catalog: Path) -> None:
+    path = catalog / "groq" / "models" / "gemma2-9b-it.yaml"
+    path.write_text(path.read_text().replace("context_window: 8192", 'context_window: "8k"'))
+
+
+def test_valid_catalog_text_summary_and_exit_0(catalog_copy: Path) -> None:
+    result = run_cli(["validate"], cwd=catalog_copy.parent)
+    assert result.returncode == 0
+    assert result.stdout == "catalog OK: 19 models, 1 provider\n"
+    assert result.stderr == ""
+
+
+def test_text_format_is_path_line_col_message(catalog_copy: Path) -> None:
+    break_context_window(catalog_copy)
+    result = run_cli(["validate"], cwd=catalog_copy.parent)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{BAD_VALUE}:9:17: context_window must be an integer, not text; "
+        "write 8192, not '8k' [string-number]",
+        "catalog invalid: 1 problem in 1 file (19 models, 1 provider)",
+    ]
+
+
+def test_json_format(catalog_copy: Path) -> None:
+    break_context_window(catalog_copy)
+    result = run_cli(["validate", "--format", "json"], cwd=catalog_copy.parent)
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == {
+        "valid": False,
+        "models": 19,
+        "providers": 1,
+        "errors": [
+            {
+                "path": BAD_VALUE,
+                "line": 9,
+                "column": 17,
+                "rule": "string-number",
+                "message": "context_window must be an integer, not text; write 8192, not '8k'",
+            }
+        ],
+    }
+
+
+def test_github_format_escapes_properties_and_message(catalog_copy: Path) -> None:
+    break_context_window(catalog_copy)
+    result = run_cli(["validate", "--format", "github"], cwd=catalog_copy.parent)
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        f"::error file={BAD_VALUE},line=9,col=17,title=catalog%3A string-number::"
+        "context_window must be an integer, not text; write 8192, not '8k'"
+    )
+
+
+def test_paths_limit_the_report_but_cross_file_rules_see_everything(catalog_copy: Path) -> None:
+    break_context_window(catalog_copy)
+    other = "catalog/groq/models/gemma-7b-it.yaml"
+    ok = run_cli(["validate", other], cwd=catalog_copy.parent)
+    assert ok.returncode == 0, ok.stdout
+    bad = run_cli(["validate", BAD_VALUE, other], cwd=catalog_copy.parent)
+    assert bad.returncode == 1
+    assert bad.stdout.startswith(BAD_VALUE + ":9:17:")
+    # A new file whose ID clashes with an untouched file is still caught.
+    clash = catalog_copy / "groq" / "models" / "GEMMA-7B-IT.yaml"
+    clash.write_text("id: GEMMA-7B-IT\nname: Shout\ndeveloper: Google\nstatus: production\n")
+    result = run_cli(["validate", "catalog/groq/models/GEMMA-7B-IT.yaml"], cwd=catalog_copy.parent)
+    assert result.returncode == 1
+    assert "[duplicate-id]" in result.stdout
+    assert "gemma-7b-it.yaml" in result.stdout
+
+
+def test_usage_errors_exit_2(catalog_copy: Path) -> None:
+    unknown_flag = run_cli(["validate", "--frmat", "json"], cwd=catalog_copy.parent)
+    assert unknown_flag.returncode == 2
+    assert "unrecognized arguments" in unknown_flag.stderr
+    missing = run_cli(["validate", "--catalog", "nowhere"], cwd=catalog_copy.parent)
+    assert missing.returncode == 2
+    assert "catalog folder 'nowhere' does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    outside = run_cli(["validate", "README.md"], cwd=catalog_copy.parent.parent)
+    assert outside.returncode == 2
+    bad_format = run_cli(["validate", "--format", "xml"], cwd=catalog_copy.parent)
+    assert bad_format.returncode == 2
+    no_command = run_cli([], cwd=catalog_copy.parent)
+    assert no_command.returncode == 2
+
+
+def test_zero_byte_file_is_reported_as_empty(catalog_copy: Path) -> None:
+    (catalog_copy / "groq" / "models" / "blank.yaml").write_bytes(b"")
+    result = run_cli(["validate"], cwd=catalog_copy.parent)
+    assert result.returncode == 1
+    assert "catalog/groq/models/blank.yaml:1:1: file is empty" in result.stdout
+
+
+def test_oversized_file_is_rejected_without_parsing(catalog_copy: Path) -> None:
+    huge = catalog_copy / "groq" / "models" / "huge.yaml"
+    huge.write_text("id: huge\nnotes: " + "x" * MAX_FILE_BYTES + "\n")
+    result = run_cli(["validate"], cwd=catalog_copy.parent)
+    assert result.returncode == 1
+    assert "catalog/groq/models/huge.yaml:1:1: file is" in result.stdout
+    assert "[file-too-large]" in result.stdout
+
+
+def test_help_lists_the_commands(tmp_path: Path) -> None:
+    result = run_cli(["--help"], cwd=tmp_path)
+    assert result.returncode == 0
+    assert "validate" in result.stdout

@@ -1,0 +1,114 @@
+"""Every file under tests/bad_inputs/ is one hostile or mistaken catalog file.
+
+Its header says what the case is (`# case:`), where it goes in a copy of the real catalog
+(`# place:`, default groq/models/<file name>) and every problem `validate` must report for it
+(`# expect: LINE:COL RULE | message fragment`), no more and no fewer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_cli
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+EXPECT = re.compile(rb"^# expect: (\d+):(\d+) ([a-z0-9-]+) \| (.+)$", re.MULTILINE)
+PLACE = re.compile(rb"^# place: (\S+)$", re.MULTILINE)
+ALSO = re.compile(rb"^# also: (\S+) (\d+):(\d+) ([a-z0-9-]+)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Case:
+    source: Path
+    place: str
+    expected: list[tuple[int, int, str, str]]
+    also: list[tuple[str, int, int, str]]  # problems the case causes in other files
+
+
+def load_case(source: Path) -> Case:
+    raw = source.read_bytes()
+    place = PLACE.search(raw)
+    expected = [
+        (int(line), int(col), rule.decode(), fragment.decode())
+        for line, col, rule, fragment in EXPECT.findall(raw)
+    ]
+    return Case(
+        source,
+        place.group(1).decode() if place else f"groq/models/{source.name}",
+        expected,
+        [
+            (f"catalog/{path.decode()}", int(line), int(col), rule.decode())
+            for path, line, col, rule in ALSO.findall(raw)
+        ],
+    )
+
+
+CASES = sorted(CORPUS.glob("*.yaml"))
+
+
+def test_corpus_is_not_empty_and_every_case_says_what_it_is() -> None:
+    assert len(CASES) >= 30
+    for source in CASES:
+        assert source.read_bytes().startswith(b"# case: "), source.name
+        assert load_case(source).expected, f"{source.name} has no # expect: line"
+
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_bad_input_reports_exact_position_rule_and_message(
+    source: Path, catalog_copy: Path
+) -> None:
+    case = load_case(source)
+    target = catalog_copy / case.place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+    result = run_cli(["validate", "--format", "json"], cwd=catalog_copy.parent)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr == ""
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    shown = f"catalog/{case.place}"
+    found = [e for e in report["errors"] if e["path"] == shown]
+    others = [e for e in report["errors"] if e["path"] != shown]
+    assert [(e["path"], e["line"], e["column"], e["rule"]) for e in others] == case.also
+    assert [(e["line"], e["column"], e["rule"]) for e in found] == [
+        (line, col, rule) for line, col, rule, _ in case.expected
+    ], json.dumps(found, indent=1)
+    for error, (_, _, _, fragment) in zip(found, case.expected, strict=True):
+        assert fragment in error["message"]
+
+
+def test_all_bad_files_are_reported_in_one_run(catalog_copy: Path) -> None:
+    cases = [load_case(s) for s in CASES]
+    placed = {}
+    for case in cases:
+        if case.place.endswith("provider.yaml"):
+            continue  # two cases replace the same provider file
+        target = catalog_copy / case.place
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(case.source, target)
+        placed[f"catalog/{case.place}"] = case
+
+    result = run_cli(["validate"], cwd=catalog_copy.parent)
+
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    reported_files = {line.split(":", 1)[0] for line in lines[:-1]}
+    also = {path for case in placed.values() for path, *_ in case.also}
+    assert reported_files == set(placed) | also
+    assert lines[-1].startswith("catalog invalid: ")
+    positions = [(line.split(":")[0], int(line.split(":")[1])) for line in lines[:-1]]
+    assert positions == sorted(positions), "problems are sorted by path, then line"
+
+
+def test_corpus_files_do_not_break_the_real_repository() -> None:
+    # The corpus lives outside catalog/, so the bundled catalog stays valid.
+    result = run_cli(["validate"], cwd=REPO)
+    assert result.returncode == 0, result.stdout
