@@ -37,7 +37,7 @@ validate: $(STAMP) ## Validate the catalog
 generate: $(STAMP) ## Render the catalog's pages into docs/
 	$(PY) -m scripts generate
 
-site: $(STAMP) ## Build the site strictly into site/
+site: $(STAMP) ## Build the site strictly into site/ (regenerates the catalog pages first)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP) ## Serve the site with live reload on $(ADDR)
@@ -49,6 +49,6 @@ drift: $(STAMP) ## Diff the catalog against the providers' live APIs (needs GROQ
 bench: $(STAMP) ## Benchmark the pipeline and print ratios
 	$(PY) -m scripts.bench
 
-clean: ## Remove .venv, the built site and generated pages
+clean: ## Remove .venv, the built site and the generated pages
+	if [ -x $(PY) ]; then $(PY) -m scripts generate --clean; fi
 	rm -rf $(VENV) site .pytest_cache .ruff_cache .hypothesis
-	$(PY) -m scripts generate --clean 2>/dev/null || true

@@ -75,6 +75,24 @@ def load_valid_catalog(catalog_value: str) -> Catalog | None:
     return build_catalog(loaded)
 
 
+def command_generate(args: argparse.Namespace) -> int:
+    from scripts.site.generate import clean, generate, settings_from_mkdocs_file
+
+    out_dir = Path(args.out)
+    if args.clean:
+        print(f"removed {clean(out_dir)} generated files from {out_dir}")
+        return EXIT_OK
+    catalog = load_valid_catalog(args.catalog)
+    if catalog is None:
+        return EXIT_PROBLEMS
+    result = generate(catalog, out_dir, settings_from_mkdocs_file(Path(args.config)))
+    print(
+        f"generated {result.total} files in {out_dir}: {result.written} written, "
+        f"{result.total - result.written} unchanged, {result.removed} removed"
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m scripts",
@@ -96,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="report only on these files or folders (cross-file rules still see everything)",
     )
     validate.set_defaults(handler=command_validate)
+
+    generate = commands.add_parser(
+        "generate",
+        help="render the site's pages and data exports from the catalog",
+        description="Render Markdown pages and exports into the docs folder; unchanged files "
+        "are not rewritten. Exit 0 done, 1 invalid catalog, 2 usage error.",
+    )
+    generate.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+    generate.add_argument("--out", default="docs", help="docs folder to write into (default: docs)")
+    generate.add_argument(
+        "--config", default="mkdocs.yml", help="MkDocs config with repo_url/edit_uri for edit links"
+    )
+    generate.add_argument("--clean", action="store_true", help="delete the generated files instead")
+    generate.set_defaults(handler=command_generate)
     return parser
 
 

@@ -24,8 +24,12 @@ def summary(problems: Sequence[Problem], models: int, providers: int) -> str:
     )
 
 
+def problem_line(problem: Problem) -> str:
+    return f"{problem.path}:{problem.line}:{problem.column}: {problem.message} [{problem.rule}]"
+
+
 def render_text(problems: Sequence[Problem], models: int, providers: int) -> str:
-    lines = [f"{p.path}:{p.line}:{p.column}: {p.message} [{p.rule}]" for p in problems]
+    lines = [problem_line(p) for p in problems]
     lines.append(summary(problems, models, providers))
     return "\n".join(lines) + "\n"
 

@@ -37,3 +37,50 @@ def catalog_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(CATALOG, target)
     return target
+
+
+VENV_BIN = Path(sys.executable).parent
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
+
+
+def run_tool(
+    tool: str, args: Sequence[str], cwd: Path, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """A command-line tool installed in the virtualenv (mkdocs, zensical, ...)."""
+    return subprocess.run(
+        [str(VENV_BIN / tool), *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def make_site_project(target: Path, catalog: Path = CATALOG) -> Path:
+    """A copy of the site's sources around a catalog, with the hook pointing back at scripts/."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = REPO / name
+        if source.is_dir():
+            # Generated pages come along too; the hook's manifest replaces or removes them.
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copyfile(source, target / name)
+    shutil.copytree(catalog, target / "catalog")
+    config = (target / "mkdocs.yml").read_text()
+    hook = REPO / "scripts" / "site" / "mkdocs_hooks.py"
+    (target / "mkdocs.yml").write_text(
+        config.replace("  - scripts/site/mkdocs_hooks.py", f"  - {hook.as_posix()}")
+    )
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled catalog's site, built with `mkdocs build --strict` in a copy of the project."""
+    project = make_site_project(tmp_path_factory.mktemp("site") / "project")
+    result = run_tool("mkdocs", ["build", "--strict"], cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
