@@ -74,6 +74,20 @@ class Document:
         return Problem(self.shown_path, span.line, span.column, rule, message)
 
 
+def schema_modeline(relative_path: Path) -> str:
+    """The yaml-language-server modeline for a file at relative_path below the catalog."""
+    kind = "provider" if relative_path.name == PROVIDER_FILE else "model"
+    up = "/".join([".."] * len(relative_path.parts))
+    return f"# yaml-language-server: $schema={up}/schema/{kind}.schema.json"
+
+
+def model_file(catalog_dir: Path, provider_id: str, model_id: str) -> Path:
+    """Where a model's file belongs: the ID is the path, '/' makes sub-folders."""
+    return catalog_dir.joinpath(provider_id, MODELS_DIR, *model_id.split("/")).with_name(
+        model_id.split("/")[-1] + YAML_SUFFIX
+    )
+
+
 def classify(catalog_dir: Path, path: Path) -> tuple[Kind, str, str]:
     """Kind, provider ID and expected ID of a file, from where it stands in the layout."""
     parts = path.relative_to(catalog_dir).parts
@@ -96,12 +110,17 @@ def discover(catalog_dir: Path) -> list[Path]:
 
 
 def read_document(catalog_dir: Path, path: Path) -> Document:
+    kind, _, _ = classify(catalog_dir, path)
+    return parse_document(catalog_dir, path, b"" if kind is Kind.UNEXPECTED else path.read_bytes())
+
+
+def parse_document(catalog_dir: Path, path: Path, data: bytes) -> Document:
+    """The document that data would be at path (which need not exist yet)."""
     kind, provider_id, expected_id = classify(catalog_dir, path)
     document = Document(path, kind, provider_id, expected_id)
     if kind is Kind.UNEXPECTED:
         document.problems.append(document.problem(FILE_START, "unexpected-file", _misplaced(path)))
         return document
-    data = path.read_bytes()
     if len(data) > MAX_FILE_BYTES:
         document.problems.append(
             document.problem(

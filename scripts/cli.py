@@ -7,7 +7,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from scripts.catalog import Catalog, Kind, LoadedCatalog, load_documents
+from scripts.catalog import (
+    Catalog,
+    Kind,
+    LoadedCatalog,
+    build_catalog,
+    display_path,
+    load_documents,
+)
+from scripts.drift.report import FORMATS as DRIFT_FORMATS
 from scripts.reporters import FORMATS, RENDERERS
 from scripts.validation import validate_catalog
 
@@ -58,11 +66,9 @@ def command_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
-def load_valid_catalog(catalog_value: str) -> Catalog | None:
-    """The typed catalog, or None after printing its problems (the caller exits 1)."""
-    from scripts.catalog import build_catalog
-
-    loaded: LoadedCatalog = load_documents(_catalog_dir(catalog_value))
+def load_valid_catalog(catalog_value: str) -> tuple[LoadedCatalog, Catalog | None]:
+    """The documents and the typed catalog, or None after printing the catalog's problems."""
+    loaded = load_documents(_catalog_dir(catalog_value))
     problems = validate_catalog(loaded)
     if problems:
         sys.stderr.write(
@@ -71,8 +77,8 @@ def load_valid_catalog(catalog_value: str) -> Catalog | None:
             )
         )
         sys.stderr.write("fix the catalog first: python -m scripts validate\n")
-        return None
-    return build_catalog(loaded)
+        return loaded, None
+    return loaded, build_catalog(loaded)
 
 
 def command_generate(args: argparse.Namespace) -> int:
@@ -82,7 +88,7 @@ def command_generate(args: argparse.Namespace) -> int:
     if args.clean:
         print(f"removed {clean(out_dir)} generated files from {out_dir}")
         return EXIT_OK
-    catalog = load_valid_catalog(args.catalog)
+    _, catalog = load_valid_catalog(args.catalog)
     if catalog is None:
         return EXIT_PROBLEMS
     result = generate(catalog, out_dir, settings_from_mkdocs_file(Path(args.config)))
@@ -91,6 +97,79 @@ def command_generate(args: argparse.Namespace) -> int:
         f"{result.total - result.written} unchanged, {result.removed} removed"
     )
     return EXIT_OK
+
+
+def _sync_providers(args: argparse.Namespace, catalog: Catalog) -> list[str]:
+    import difflib
+
+    if args.provider is None:
+        if args.base_url:
+            raise UsageError("--base-url needs --provider: it replaces one provider's api_base")
+        chosen = sorted(catalog.providers)
+    elif args.provider in catalog.providers:
+        chosen = [args.provider]
+    else:
+        close = difflib.get_close_matches(args.provider, list(catalog.providers), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        known = ", ".join(sorted(catalog.providers))
+        raise UsageError(f"unknown provider {args.provider!r}{hint}; known: {known}")
+    if (args.from_file or args.snapshot) and len(chosen) != 1:
+        raise UsageError("--from-file and --snapshot work on one provider; add --provider ID")
+    return chosen
+
+
+def command_sync(args: argparse.Namespace) -> int:
+    import asyncio
+    import datetime as dt
+    import os
+
+    from scripts.drift.report import RENDERERS as DRIFT_RENDERERS
+    from scripts.drift.sync import SyncOptions, check_all, locator, save_snapshot
+    from scripts.drift.write import apply_fixes
+
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if args.from_file and not Path(args.from_file).is_file():
+        raise UsageError(f"--from-file {args.from_file}: no such file")
+    loaded, catalog = load_valid_catalog(args.catalog)
+    if catalog is None:
+        return EXIT_USAGE
+    options = SyncOptions(
+        providers=_sync_providers(args, catalog),
+        base_url=args.base_url,
+        from_file=Path(args.from_file) if args.from_file else None,
+        timeout=args.timeout,
+    )
+    results = asyncio.run(check_all(catalog, options))
+    drifts = [r.drift for r in results]
+    if args.snapshot and results[0].payload is not None:
+        provider = catalog.providers[options.providers[0]]
+        save_snapshot(Path(args.snapshot), results[0].payload, os.environ.get(provider.api_key_env))
+    sys.stdout.write(DRIFT_RENDERERS[args.format](drifts, locator(loaded)))
+    if args.write:
+        today = dt.datetime.now(dt.UTC).date()
+        for drift in drifts:
+            if not drift.checked:
+                continue
+            for outcome in apply_fixes(loaded, catalog.providers[drift.provider], drift, today):
+                sys.stderr.write(
+                    f"{outcome.action} {display_path(outcome.path)}: {outcome.detail}\n"
+                )
+            for absence in drift.removed:
+                sys.stderr.write(
+                    f"not changed: {absence.id} is missing live; mark it deprecated or offline "
+                    "by hand if the provider retired it\n"
+                )
+    if any(not d.checked for d in drifts):
+        return EXIT_USAGE
+    return EXIT_PROBLEMS if any(d.has_drift for d in drifts) else EXIT_OK
+
+
+def _positive_float(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,6 +207,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--clean", action="store_true", help="delete the generated files instead")
     generate.set_defaults(handler=command_generate)
+
+    sync = commands.add_parser(
+        "sync",
+        help="diff the catalog against each provider's live GET /models",
+        description="Compare the catalog with each provider's live model list. Exit 0 no drift, "
+        "1 drift found, 2 a provider could not be checked (or a usage error). The API key is "
+        "read from the provider's api_key_env variable (GROQ_API_KEY for groq).",
+    )
+    sync.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+    sync.add_argument("--provider", metavar="ID", help="check only this provider")
+    sync.add_argument(
+        "--base-url", metavar="URL", help="use URL instead of api_base (with --provider)"
+    )
+    sync.add_argument("--from-file", metavar="PATH", help="diff against a saved /models payload")
+    sync.add_argument("--snapshot", metavar="PATH", help="save the fetched payload (never the key)")
+    sync.add_argument("--format", choices=DRIFT_FORMATS, default="text", help="report format")
+    sync.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=30.0,
+        metavar="SECONDS",
+        help="give up on an attempt after this long (default: 30)",
+    )
+    sync.add_argument(
+        "--write",
+        action="store_true",
+        help="fix changed values in place and add stubs for new models (never deletes)",
+    )
+    sync.set_defaults(handler=command_sync)
     return parser
 
 

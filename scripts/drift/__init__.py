@@ -1,0 +1,1 @@
+"""Drift: the catalog compared with each provider's live `/models` list."""

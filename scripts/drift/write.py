@@ -1,0 +1,186 @@
+"""`sync --write`: fix drifted values in place and add stub files for new models.
+
+Edits use the character offsets the loader keeps, so only the changed value's text is
+replaced: comments, key order and the formatting of every other line stay byte for byte.
+A file is written (atomically) only if it still validates afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.catalog import (
+    Document,
+    Kind,
+    LoadedCatalog,
+    Provider,
+    model_file,
+    parse_document,
+    schema_modeline,
+)
+from scripts.drift.compare import INACTIVE_STATUS, NEWLY_LIVE_STATUS, Change, ProviderDrift
+from scripts.fileio import write_atomic
+from scripts.schemas import load_schema
+from scripts.validation import document_problems
+
+_PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()/+-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOutcome:
+    path: Path
+    action: str  # created, updated or skipped
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    start: int
+    end: int
+    replacement: str
+
+
+def yaml_scalar(value: Any) -> str:
+    """value as a YAML scalar that reads back as exactly that value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if _PLAIN_SAFE.fullmatch(text) and yaml.safe_load(text) == text and text == text.strip():
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def edits_for(document: Document, change: Change) -> list[TextEdit]:
+    """The smallest text edits that make the document say what the live API reports."""
+    assert document.parsed is not None and document.text is not None
+    path = tuple(change.field.split("."))
+    if path == ("temporary_limit", "context_window"):
+        full_window = (document.mapping or {}).get("context_window")
+        if isinstance(full_window, int) and change.live >= full_window:
+            return _end_temporary_limit(document, full_window, change.live)
+    replacement = yaml_scalar(change.live)
+    if path in document.parsed.values:
+        span = document.parsed.values[path]
+        return [TextEdit(span.start, span.end, replacement)]
+    offset = _insertion_offset(document, path[0])
+    prefix = "" if offset == 0 or document.text[offset - 1] == "\n" else "\n"
+    return [TextEdit(offset, offset, f"{prefix}{path[0]}: {replacement}\n")]
+
+
+def _end_temporary_limit(document: Document, full_window: int, live: int) -> list[TextEdit]:
+    """The API serves the full window again: the temporary limit is over, remove its block."""
+    text = document.text or ""
+    key = document.parsed.keys[("temporary_limit",)]
+    block_end = document.parsed.values[("temporary_limit",)].end
+    if block_end > 0 and text[block_end - 1] != "\n":  # a flow mapping on the key's line
+        newline = text.find("\n", block_end)
+        block_end = len(text) if newline == -1 else newline + 1
+    edits = [TextEdit(key.start, block_end, "")]
+    if live > full_window:
+        window = document.parsed.values[("context_window",)]
+        edits.append(TextEdit(window.start, window.end, str(live)))
+    return edits
+
+
+def _insertion_offset(document: Document, key: str) -> int:
+    """After the last present key that precedes key in the schema's field order."""
+    text = document.text or ""
+    order = list(load_schema("model")["properties"])
+    present = [k for k in order[: order.index(key)] if (k,) in document.parsed.values]
+    if not present:
+        return min(span.start for span in document.parsed.keys.values())
+    end = document.parsed.values[(present[-1],)].end
+    if end == 0 or text[end - 1] == "\n":
+        return end  # block values end at the start of the next line
+    newline = text.find("\n", end)
+    return len(text) if newline == -1 else newline + 1
+
+
+def apply_edits(text: str, edits: list[TextEdit]) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text
+
+
+def stub_text(provider: Provider, item: dict[str, Any], relative: Path, today: date) -> str:
+    """A schema-valid entry from what the API reports, marked for human review."""
+    lines = [
+        schema_modeline(relative),
+        f"# Added by `python -m scripts sync --write` from {provider.name}'s live /models list "
+        f"on {today.isoformat()}.",
+        "# Check every value against the provider's documentation, then delete needs_review.",
+        f"id: {yaml_scalar(item['id'])}",
+        f"name: {yaml_scalar(item['id'])}",
+        f"developer: {yaml_scalar(item.get('owned_by') or provider.name)}",
+        f"status: {INACTIVE_STATUS if item.get('active') is False else NEWLY_LIVE_STATUS}",
+        "needs_review: true",
+    ]
+    for live_key, field in (
+        ("context_window", "context_window"),
+        ("max_completion_tokens", "max_output_tokens"),
+    ):
+        if isinstance(item.get(live_key), int) and not isinstance(item[live_key], bool):
+            lines.append(f"{field}: {item[live_key]}")
+    return "\n".join(lines) + "\n"
+
+
+def _checked_write(catalog_dir: Path, path: Path, text: str) -> str | None:
+    """Write text to path if it validates as a catalog file; else the first problem."""
+    data = text.encode("utf-8")
+    document = parse_document(catalog_dir, path, data)
+    problems = document.problems + document_problems(document)
+    if problems:
+        return problems[0].message
+    write_atomic(path, data)
+    return None
+
+
+def apply_fixes(
+    loaded: LoadedCatalog, provider: Provider, drift: ProviderDrift, today: date
+) -> list[WriteOutcome]:
+    catalog_dir = loaded.root
+    documents = {
+        d.expected_id: d for d in loaded.of_kind(Kind.MODEL) if d.provider_id == provider.id
+    }
+    outcomes: list[WriteOutcome] = []
+    by_model: dict[str, list[Change]] = {}
+    for change in drift.changed:
+        by_model.setdefault(change.id, []).append(change)
+    for model_id, changes in by_model.items():
+        document = documents[model_id]
+        edits = [edit for change in changes for edit in edits_for(document, change)]
+        new_text = apply_edits(document.text or "", edits)
+        problem = _checked_write(catalog_dir, document.path, new_text)
+        fields = ", ".join(c.field for c in changes)
+        outcomes.append(
+            WriteOutcome(document.path, "skipped", f"the live values would be invalid: {problem}")
+            if problem
+            else WriteOutcome(document.path, "updated", fields)
+        )
+    id_pattern = re.compile(load_schema("model")["properties"]["id"]["pattern"])
+    for item in drift.added:
+        model_id = item["id"]
+        path = model_file(catalog_dir, provider.id, model_id)
+        if not id_pattern.match(model_id) or len(model_id) > 200:
+            outcomes.append(WriteOutcome(path, "skipped", f"{model_id!r} is not a valid model ID"))
+            continue
+        if path.exists():
+            outcomes.append(WriteOutcome(path, "skipped", "a file already exists there"))
+            continue
+        relative = path.relative_to(catalog_dir)
+        problem = _checked_write(catalog_dir, path, stub_text(provider, item, relative, today))
+        outcomes.append(
+            WriteOutcome(path, "skipped", f"the live values would be invalid: {problem}")
+            if problem
+            else WriteOutcome(path, "created", "new model, needs review")
+        )
+    return outcomes

@@ -1,0 +1,163 @@
+"""A stand-in for a provider's OpenAI-compatible API on 127.0.0.1, for tests and benchmarks.
+
+It behaves like Groq's endpoint: `GET {prefix}/models` with the right bearer key returns
+`{"object": "list", "data": [...]}`; a wrong or missing key gets Groq's 401 error body. Tests
+script faults by queueing replies (status, headers, body, delay, dropped connection); it can
+serve over TLS with a certificate from a throwaway CA (trustme).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import ssl
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One scripted answer; body None means the model list."""
+
+    status: int = 200
+    body: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    drop_connection: bool = False
+    trickle_seconds: float = 0.0  # send the body one byte at a time, this far apart
+
+
+@dataclass(frozen=True, slots=True)
+class SeenRequest:
+    path: str
+    headers: dict[str, str]
+    at: float  # time.monotonic() on arrival
+
+
+UNAUTHORIZED = json.dumps(
+    {
+        "error": {
+            "message": "Invalid API Key",
+            "type": "invalid_request_error",
+            "code": "invalid_api_key",
+        }
+    }
+).encode()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that give up mid-reply (timeouts under test) are expected
+
+
+class LoopbackProvider:
+    def __init__(
+        self,
+        models: list[dict[str, Any]],
+        api_key: str,
+        prefix: str = "/openai/v1",
+        tls: ssl.SSLContext | None = None,
+        delay: float = 0.0,
+    ) -> None:
+        self.models = models
+        self.api_key = api_key
+        self.prefix = prefix.rstrip("/")
+        self.delay = delay
+        self.replies: deque[Reply] = deque()
+        self.seen: list[SeenRequest] = []
+        self._lock = threading.Lock()
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self._scheme = "https" if tls else "http"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"{self._scheme}://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def base_url(self) -> str:
+        return self.origin + self.prefix
+
+    def queue(self, *replies: Reply) -> None:
+        self.replies.extend(replies)
+
+    def __enter__(self) -> LoopbackProvider:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def model_list(self) -> bytes:
+        return json.dumps({"object": "list", "data": self.models}).encode()
+
+    def _next_reply(self, path: str, headers: dict[str, str]) -> Reply:
+        with self._lock:
+            self.seen.append(SeenRequest(path, headers, time.monotonic()))
+            if self.replies:
+                return self.replies.popleft()
+        if path != f"{self.prefix}/models":
+            error = {"message": "Unknown request URL", "type": "invalid_request_error"}
+            return Reply(404, json.dumps({"error": error}).encode())
+        if headers.get("authorization") != f"Bearer {self.api_key}":
+            return Reply(401, UNAUTHORIZED)
+        return Reply(delay=self.delay)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        provider = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                reply = provider._next_reply(self.path, headers)
+                if reply.delay:
+                    time.sleep(reply.delay)
+                if reply.drop_connection:
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    self.close_connection = True
+                    return
+                body = provider.model_list() if reply.body is None else reply.body
+                self.send_response(reply.status)
+                reply_headers = {"Content-Type": "application/json", **reply.headers}
+                for name, value in reply_headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if reply.trickle_seconds:
+                    for byte in body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(reply.trickle_seconds)
+                else:
+                    self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        return Handler
+
+
+def groq_like_item(model_id: str, **fields: Any) -> dict[str, Any]:
+    """A list item shaped like Groq's (id, object, created, owned_by, active, context_window,
+    public_apps, max_completion_tokens)."""
+    return {
+        "id": model_id,
+        "object": "model",
+        "created": 1693721698,
+        "owned_by": fields.pop("owned_by", "Meta"),
+        "active": fields.pop("active", True),
+        "context_window": fields.pop("context_window", 8192),
+        "public_apps": None,
+        **fields,
+    }
