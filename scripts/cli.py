@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from scripts.catalog import (
+    STATUSES,
     Catalog,
     Kind,
     LoadedCatalog,
@@ -17,7 +18,7 @@ from scripts.catalog import (
 )
 from scripts.drift.report import FORMATS as DRIFT_FORMATS
 from scripts.reporters import FORMATS, RENDERERS
-from scripts.validation import validate_catalog
+from scripts.validation import integer_from_text, validate_catalog
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -165,6 +166,64 @@ def command_sync(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if any(d.has_drift for d in drifts) else EXIT_OK
 
 
+def _report_scaffold(created: object) -> int:
+    path = display_path(created.path)
+    if created.placeholders:
+        pending = ", ".join(created.placeholders)
+        print(f"created {path}; fill in {pending} (marked FILL-IN), then run:")
+        print(f"  python -m scripts validate {path}")
+    else:
+        print(f"created {path}; check it with: python -m scripts validate {path}")
+    return EXIT_OK
+
+
+def command_new(args: argparse.Namespace) -> int:
+    from scripts.scaffold import ScaffoldError, new_model
+
+    values = {
+        "name": args.name,
+        "developer": args.developer,
+        "status": args.status,
+        "context_window": args.context_window,
+        "max_output_tokens": args.max_output_tokens,
+        "model_card": args.model_card,
+    }
+    try:
+        created = new_model(_catalog_dir(args.catalog), args.provider, args.id, values)
+    except ScaffoldError as error:
+        raise UsageError(str(error)) from None
+    return _report_scaffold(created)
+
+
+def command_new_provider(args: argparse.Namespace) -> int:
+    from scripts.scaffold import ScaffoldError, new_provider
+
+    values = {
+        "name": args.name,
+        "api_base": args.api_base,
+        "api_key_env": args.api_key_env,
+        "docs_url": args.docs_url,
+    }
+    try:
+        created = new_provider(_catalog_dir(args.catalog), args.id, values)
+    except ScaffoldError as error:
+        raise UsageError(str(error)) from None
+    return _report_scaffold(created)
+
+
+def _positive_int(value: str) -> int:
+    number = integer_from_text(value)
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number of tokens")
+    return number
+
+
+def _https_url(value: str) -> str:
+    if not value.startswith("https://"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an https:// URL")
+    return value
+
+
 def _positive_float(value: str) -> float:
     try:
         return float(value)
@@ -236,6 +295,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="fix changed values in place and add stubs for new models (never deletes)",
     )
     sync.set_defaults(handler=command_sync)
+
+    new = commands.add_parser(
+        "new",
+        help="scaffold a model file with every required field",
+        description="Write catalog/<provider>/models/<id>.yaml. Values not given are left as "
+        "FILL-IN placeholders that validate reports by name. Refuses to overwrite a file.",
+    )
+    new.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+    new.add_argument("--provider", required=True, metavar="ID", help="provider ID, e.g. groq")
+    new.add_argument("--id", required=True, metavar="MODEL_ID", help="the exact API model ID")
+    new.add_argument("--name", help="display name as the provider's page shows it")
+    new.add_argument("--developer", help="who made the model, e.g. Meta")
+    new.add_argument("--status", choices=STATUSES, help="lifecycle status")
+    new.add_argument(
+        "--context-window", type=_positive_int, metavar="N", help="tokens, e.g. 131072 or 128k"
+    )
+    new.add_argument("--max-output-tokens", type=_positive_int, metavar="N", help="tokens")
+    new.add_argument(
+        "--model-card", type=_https_url, metavar="URL", help="https URL of the model card"
+    )
+    new.set_defaults(handler=command_new)
+
+    new_provider = commands.add_parser(
+        "new-provider",
+        help="scaffold a provider.yaml",
+        description="Write catalog/<id>/provider.yaml with FILL-IN placeholders for values "
+        "not given. Refuses to overwrite a file.",
+    )
+    new_provider.add_argument("--catalog", default="catalog", help="catalog folder")
+    new_provider.add_argument("--id", required=True, help="provider ID, e.g. acme")
+    new_provider.add_argument("--name", help="display name")
+    new_provider.add_argument("--api-base", type=_https_url, metavar="URL", help="https API base")
+    new_provider.add_argument("--api-key-env", metavar="VAR", help="API key variable name")
+    new_provider.add_argument("--docs-url", type=_https_url, metavar="URL", help="models docs URL")
+    new_provider.set_defaults(handler=command_new_provider)
     return parser
 
 

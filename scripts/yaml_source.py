@@ -7,6 +7,8 @@ Python values while it records positions and catches what a catalog file must no
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -222,3 +224,26 @@ class _Builder:
 
     def _issue(self, span: Span, rule: str, message: str, path: JsonPath | None = None) -> None:
         self.parsed.issues.append(YamlIssue(span, rule, message, path))
+
+
+_PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()/+:?=&%~#@,-]*")
+
+
+def yaml_scalar(value: Any) -> str:
+    """value as a YAML scalar that reads back as exactly that value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    plain = (
+        _PLAIN_SAFE.fullmatch(text)
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and text == text.strip()
+        and yaml.safe_load(text) == text
+    )
+    if plain:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar

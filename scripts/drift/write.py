@@ -7,14 +7,11 @@ A file is written (atomically) only if it still validates afterwards.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from scripts.catalog import (
     Document,
@@ -23,14 +20,13 @@ from scripts.catalog import (
     Provider,
     model_file,
     parse_document,
-    schema_modeline,
 )
 from scripts.drift.compare import INACTIVE_STATUS, NEWLY_LIVE_STATUS, Change, ProviderDrift
 from scripts.fileio import write_atomic
+from scripts.scaffold import entry_text
 from scripts.schemas import load_schema
 from scripts.validation import document_problems
-
-_PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()/+-]*")
+from scripts.yaml_source import yaml_scalar
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +41,6 @@ class TextEdit:
     start: int
     end: int
     replacement: str
-
-
-def yaml_scalar(value: Any) -> str:
-    """value as a YAML scalar that reads back as exactly that value."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if _PLAIN_SAFE.fullmatch(text) and yaml.safe_load(text) == text and text == text.strip():
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
 def edits_for(document: Document, change: Change) -> list[TextEdit]:
@@ -113,24 +97,25 @@ def apply_edits(text: str, edits: list[TextEdit]) -> str:
 
 def stub_text(provider: Provider, item: dict[str, Any], relative: Path, today: date) -> str:
     """A schema-valid entry from what the API reports, marked for human review."""
-    lines = [
-        schema_modeline(relative),
-        f"# Added by `python -m scripts sync --write` from {provider.name}'s live /models list "
-        f"on {today.isoformat()}.",
-        "# Check every value against the provider's documentation, then delete needs_review.",
-        f"id: {yaml_scalar(item['id'])}",
-        f"name: {yaml_scalar(item['id'])}",
-        f"developer: {yaml_scalar(item.get('owned_by') or provider.name)}",
-        f"status: {INACTIVE_STATUS if item.get('active') is False else NEWLY_LIVE_STATUS}",
-        "needs_review: true",
-    ]
+    fields: dict[str, Any] = {
+        "id": item["id"],
+        "name": item["id"],
+        "developer": item.get("owned_by") or provider.name,
+        "status": INACTIVE_STATUS if item.get("active") is False else NEWLY_LIVE_STATUS,
+        "needs_review": True,
+    }
     for live_key, field in (
         ("context_window", "context_window"),
         ("max_completion_tokens", "max_output_tokens"),
     ):
         if isinstance(item.get(live_key), int) and not isinstance(item[live_key], bool):
-            lines.append(f"{field}: {item[live_key]}")
-    return "\n".join(lines) + "\n"
+            fields[field] = item[live_key]
+    comments = [
+        f"Added by `python -m scripts sync --write` from {provider.name}'s live /models list "
+        f"on {today.isoformat()}.",
+        "Check every value against the provider's documentation, then delete needs_review.",
+    ]
+    return entry_text(relative, fields, comments)
 
 
 def _checked_write(catalog_dir: Path, path: Path, text: str) -> str | None:
