@@ -7,8 +7,8 @@ Layout (after models.dev): ``<catalog>/<provider>/provider.yaml`` and
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -66,8 +66,8 @@ class Document:
         return self.parsed.position(path) if self.parsed else FILE_START
 
     def key_span(self, path: JsonPath) -> Span:
-        if self.parsed and path in self.parsed.keys:
-            return self.parsed.keys[path]
+        if self.parsed and path in self.parsed.key_nodes:
+            return self.parsed.key_span(path)
         return self.span(path)
 
     def problem(self, span: Span, rule: str, message: str) -> Problem:
@@ -88,35 +88,44 @@ def model_file(catalog_dir: Path, provider_id: str, model_id: str) -> Path:
     )
 
 
-def classify(catalog_dir: Path, path: Path) -> tuple[Kind, str, str]:
-    """Kind, provider ID and expected ID of a file, from where it stands in the layout."""
-    parts = path.relative_to(catalog_dir).parts
+Parts = tuple[str, ...]
+
+
+def classify(parts: Parts) -> tuple[Kind, str, str]:
+    """Kind, provider ID and expected ID of a file, from its path parts below the catalog."""
     provider_id = parts[0] if len(parts) > 1 else ""
     if len(parts) == 2 and parts[1] == PROVIDER_FILE:
         return Kind.PROVIDER, provider_id, provider_id
-    if len(parts) >= 3 and parts[1] == MODELS_DIR and path.suffix == YAML_SUFFIX:
+    if len(parts) >= 3 and parts[1] == MODELS_DIR and parts[-1].endswith(YAML_SUFFIX):
         model_id = "/".join(parts[2:])[: -len(YAML_SUFFIX)]
         return Kind.MODEL, provider_id, model_id
     return Kind.UNEXPECTED, provider_id, ""
 
 
-def discover(catalog_dir: Path) -> list[Path]:
-    """Every file below the catalog, hidden files and folders aside, in a stable order."""
-    found: list[Path] = []
+def discover(catalog_dir: Path) -> list[tuple[Path, Parts]]:
+    """Every file below the catalog with its path parts, hidden ones aside, in a stable order."""
+    found: list[tuple[Path, Parts]] = []
     for root, dirs, files in os.walk(catalog_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, name) for name in sorted(files) if not name.startswith("."))
+        relative = os.path.relpath(root, catalog_dir)
+        prefix: Parts = () if relative == "." else tuple(Path(relative).parts)
+        found.extend(
+            (Path(root, name), (*prefix, name))
+            for name in sorted(files)
+            if not name.startswith(".")
+        )
     return found
 
 
-def read_document(catalog_dir: Path, path: Path) -> Document:
-    kind, _, _ = classify(catalog_dir, path)
-    return parse_document(catalog_dir, path, b"" if kind is Kind.UNEXPECTED else path.read_bytes())
+def read_document(path: Path, parts: Parts) -> Document:
+    kind, _, _ = classify(parts)
+    data = b"" if kind is Kind.UNEXPECTED else path.read_bytes()
+    return parse_document(path, parts, data)
 
 
-def parse_document(catalog_dir: Path, path: Path, data: bytes) -> Document:
+def parse_document(path: Path, parts: Parts, data: bytes) -> Document:
     """The document that data would be at path (which need not exist yet)."""
-    kind, provider_id, expected_id = classify(catalog_dir, path)
+    kind, provider_id, expected_id = classify(parts)
     document = Document(path, kind, provider_id, expected_id)
     if kind is Kind.UNEXPECTED:
         document.problems.append(document.problem(FILE_START, "unexpected-file", _misplaced(path)))
@@ -203,9 +212,17 @@ class LoadedCatalog:
 
 
 def load_documents(catalog_dir: Path) -> LoadedCatalog:
-    return LoadedCatalog(
-        catalog_dir, [read_document(catalog_dir, p) for p in discover(catalog_dir)]
-    )
+    # Parsing leaves hundreds of thousands of small, acyclic objects alive (values and the
+    # nodes that hold their positions); the cyclic collector would rescan them again and
+    # again while finding nothing to free, which costs more than the parsing itself.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        documents = [read_document(path, parts) for path, parts in discover(catalog_dir)]
+    finally:
+        if collecting:
+            gc.enable()
+    return LoadedCatalog(catalog_dir, documents)
 
 
 # Typed objects: built only from documents that passed validation.
@@ -358,7 +375,3 @@ def build_catalog(loaded: LoadedCatalog) -> Catalog:
         (model_from(d) for d in loaded.of_kind(Kind.MODEL)), key=lambda m: (m.provider, m.id)
     )
     return Catalog(loaded.root, providers, tuple(models))
-
-
-def documents_by_path(documents: Iterable[Document]) -> dict[Path, Document]:
-    return {d.path.resolve(): d for d in documents}

@@ -11,14 +11,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from scripts.catalog import PROVIDER_FILE, Document, Kind, LoadedCatalog, display_path
 from scripts.problems import Problem
-from scripts.schemas import field_schema, validator_for
+from scripts.schemas import field_schema, is_valid_fast, validator_for
 from scripts.yaml_source import FILE_START, JsonPath
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 PLACEHOLDER_PREFIX = "FILL-IN"
 
@@ -54,12 +55,13 @@ def document_problems(document: Document) -> list[Problem]:
     reported = {issue.path for issue in document.parsed.issues if issue.path is not None}
     problems = list(_placeholder_problems(document, data, (), reported))
     kind = document.kind.value
-    for error in validator_for(kind).iter_errors(data):
-        for leaf in _leaf_errors(error):
-            path = tuple(leaf.absolute_path)
-            if any(path[: len(done)] == done for done in reported):
-                continue
-            problems.extend(_schema_problems(document, kind, leaf, path))
+    if document.parsed.has_floats or not is_valid_fast(kind, data):
+        for error in validator_for(kind).iter_errors(data):
+            for leaf in _leaf_errors(error):
+                path = tuple(leaf.absolute_path)
+                if any(path[: len(done)] == done for done in reported):
+                    continue
+                problems.extend(_schema_problems(document, kind, leaf, path))
     problems.extend(_identity_problems(document, data))
     if document.kind is Kind.MODEL:
         problems.extend(_limit_problems(document, data))

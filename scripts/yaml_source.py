@@ -74,19 +74,37 @@ class YamlIssue:
 
 @dataclass(slots=True)
 class ParsedYaml:
+    """The document's value and where each key and value stands.
+
+    Nodes are kept and turned into Spans only when asked: most files are valid, and a
+    position is needed only to report a problem or to edit a value.
+    """
+
     value: Any
-    values: dict[JsonPath, Span] = field(default_factory=dict)
-    keys: dict[JsonPath, Span] = field(default_factory=dict)
-    scalar_styles: dict[JsonPath, str | None] = field(default_factory=dict)
+    value_nodes: dict[JsonPath, yaml.Node] = field(default_factory=dict)
+    key_nodes: dict[JsonPath, yaml.Node] = field(default_factory=dict)
     issues: list[YamlIssue] = field(default_factory=list)
+    has_floats: bool = False
+
+    def has_value(self, path: JsonPath) -> bool:
+        return path in self.value_nodes
+
+    def value_span(self, path: JsonPath) -> Span:
+        return Span.of(self.value_nodes[path])
+
+    def key_span(self, path: JsonPath) -> Span:
+        return Span.of(self.key_nodes[path])
+
+    def key_paths(self) -> list[JsonPath]:
+        return list(self.key_nodes)
 
     def position(self, path: JsonPath) -> Span:
         """The position of the value at path, or of its nearest ancestor that exists."""
         while path:
-            if path in self.values:
-                return self.values[path]
+            if path in self.value_nodes:
+                return self.value_span(path)
             path = path[:-1]
-        return self.values.get((), FILE_START)
+        return self.value_span(()) if () in self.value_nodes else FILE_START
 
 
 class _DocumentTooLargeError(Exception):
@@ -139,7 +157,7 @@ class _Builder:
             # points back at its anchor, far from the value that exploded.
             raise _DocumentTooLargeError(
                 YamlIssue(
-                    self.parsed.keys.get(path[:1], Span.of(node)),
+                    Span.of(self.parsed.key_nodes.get(path[:1], node)),
                     "alias-bomb",
                     f"this document expands to more than {MAX_VALUES_PER_DOCUMENT} values "
                     "(anchors and aliases repeated inside each other); write the values out",
@@ -154,7 +172,7 @@ class _Builder:
                     "catalog entries are flat mappings",
                 )
             )
-        self.parsed.values[path] = Span.of(node)
+        self.parsed.value_nodes[path] = node
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -168,33 +186,31 @@ class _Builder:
             self._unsupported_tag(node, path)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key_span = Span.of(key_node)
             if key_node.tag == _MERGE:
                 self._issue(
-                    key_span,
+                    Span.of(key_node),
                     "merge-key",
                     "merge keys (<<) are not supported in catalog files; write the keys out",
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT):
-                self._issue(key_span, "key-type", "keys must be plain text such as `name`")
+                self._issue(Span.of(key_node), "key-type", "keys must be plain text such as `name`")
                 continue
             key = str(key_node.value)
             if key in result:
-                first = self.parsed.keys[(*path, key)]
+                first = self.parsed.key_span((*path, key))
                 self._issue(
-                    key_span,
+                    Span.of(key_node),
                     "duplicate-key",
                     f"duplicate key '{key}' (first defined at line {first.line}); keep one of them",
                     (*path, key),
                 )
                 continue
-            self.parsed.keys[(*path, key)] = key_span
+            self.parsed.key_nodes[(*path, key)] = key_node
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
-        self.parsed.scalar_styles[path] = node.style
         tag = node.tag
         if tag in (_STR, _TIMESTAMP):
             # Dates stay text: the schema checks their YYYY-MM-DD form, JSON has no date type.
@@ -210,6 +226,7 @@ class _Builder:
                 )
             return node.value.lower() in {"true", "yes", "on"}
         if tag in _SCALAR_CONVERTERS:
+            self.parsed.has_floats |= tag == _FLOAT
             return _SCALAR_CONVERTERS[tag](node)
         self._unsupported_tag(node, path)
         return node.value

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.site.project import copy_site_project
+
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = REPO / "catalog"
 
@@ -40,7 +42,6 @@ def catalog_copy(tmp_path: Path) -> Path:
 
 
 VENV_BIN = Path(sys.executable).parent
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
 
 
 def run_tool(
@@ -59,22 +60,7 @@ def run_tool(
 
 
 def make_site_project(target: Path, catalog: Path = CATALOG) -> Path:
-    """A copy of the site's sources around a catalog, with the hook pointing back at scripts/."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            # Generated pages come along too; the hook's manifest replaces or removes them.
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copyfile(source, target / name)
-    shutil.copytree(catalog, target / "catalog")
-    config = (target / "mkdocs.yml").read_text()
-    hook = REPO / "scripts" / "site" / "mkdocs_hooks.py"
-    (target / "mkdocs.yml").write_text(
-        config.replace("  - scripts/site/mkdocs_hooks.py", f"  - {hook.as_posix()}")
-    )
-    return target
+    return copy_site_project(target, catalog)
 
 
 @pytest.fixture(scope="session")

@@ -113,8 +113,8 @@ def locator(loaded: LoadedCatalog) -> Locate:
         if document is None:
             return None
         path = tuple(field.split(".")) if field else ("id",)
-        values = document.parsed.values if document.parsed else {}
-        span = document.key_span(path) if path in values else document.key_span(("id",))
+        present = document.parsed is not None and document.parsed.has_value(path)
+        span = document.key_span(path if present else ("id",))
         return Location(document.shown_path, span.line, span.column)
 
     return locate

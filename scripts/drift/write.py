@@ -52,8 +52,8 @@ def edits_for(document: Document, change: Change) -> list[TextEdit]:
         if isinstance(full_window, int) and change.live >= full_window:
             return _end_temporary_limit(document, full_window, change.live)
     replacement = yaml_scalar(change.live)
-    if path in document.parsed.values:
-        span = document.parsed.values[path]
+    if document.parsed.has_value(path):
+        span = document.parsed.value_span(path)
         return [TextEdit(span.start, span.end, replacement)]
     offset = _insertion_offset(document, path[0])
     prefix = "" if offset == 0 or document.text[offset - 1] == "\n" else "\n"
@@ -63,14 +63,14 @@ def edits_for(document: Document, change: Change) -> list[TextEdit]:
 def _end_temporary_limit(document: Document, full_window: int, live: int) -> list[TextEdit]:
     """The API serves the full window again: the temporary limit is over, remove its block."""
     text = document.text or ""
-    key = document.parsed.keys[("temporary_limit",)]
-    block_end = document.parsed.values[("temporary_limit",)].end
+    key = document.parsed.key_span(("temporary_limit",))
+    block_end = document.parsed.value_span(("temporary_limit",)).end
     if block_end > 0 and text[block_end - 1] != "\n":  # a flow mapping on the key's line
         newline = text.find("\n", block_end)
         block_end = len(text) if newline == -1 else newline + 1
     edits = [TextEdit(key.start, block_end, "")]
     if live > full_window:
-        window = document.parsed.values[("context_window",)]
+        window = document.parsed.value_span(("context_window",))
         edits.append(TextEdit(window.start, window.end, str(live)))
     return edits
 
@@ -79,10 +79,10 @@ def _insertion_offset(document: Document, key: str) -> int:
     """After the last present key that precedes key in the schema's field order."""
     text = document.text or ""
     order = list(load_schema("model")["properties"])
-    present = [k for k in order[: order.index(key)] if (k,) in document.parsed.values]
+    present = [k for k in order[: order.index(key)] if document.parsed.has_value((k,))]
     if not present:
-        return min(span.start for span in document.parsed.keys.values())
-    end = document.parsed.values[(present[-1],)].end
+        return min(document.parsed.key_span(path).start for path in document.parsed.key_paths())
+    end = document.parsed.value_span((present[-1],)).end
     if end == 0 or text[end - 1] == "\n":
         return end  # block values end at the start of the next line
     newline = text.find("\n", end)
@@ -121,7 +121,7 @@ def stub_text(provider: Provider, item: dict[str, Any], relative: Path, today: d
 def _checked_write(catalog_dir: Path, path: Path, text: str) -> str | None:
     """Write text to path if it validates as a catalog file; else the first problem."""
     data = text.encode("utf-8")
-    document = parse_document(catalog_dir, path, data)
+    document = parse_document(path, path.relative_to(catalog_dir).parts, data)
     problems = document.problems + document_problems(document)
     if problems:
         return problems[0].message

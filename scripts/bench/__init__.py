@@ -1,0 +1,1 @@
+"""`make bench`: the pipeline measured on synthetic catalogs, reported as ratios."""

@@ -1,0 +1,38 @@
+"""The benchmark's synthetic catalogs are valid, realistic and reproducible."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scripts.bench.synthetic import write_catalog
+from scripts.catalog import build_catalog, load_documents
+from scripts.schemas import SCHEMA_DIR, is_valid_fast, load_schema
+from scripts.validation import validate_catalog
+
+
+def test_synthetic_catalog_is_valid_and_varied(tmp_path: Path) -> None:
+    catalog_dir = write_catalog(tmp_path, models=300, providers=3)
+    loaded = load_documents(catalog_dir)
+    assert validate_catalog(loaded) == []
+    catalog = build_catalog(loaded)
+    assert len(catalog.models) == 300
+    assert len(catalog.providers) == 3
+    assert {m.status for m in catalog.models} >= {"production", "preview", "deprecated"}
+    assert any("/" in m.id for m in catalog.models)
+    assert any(m.temporary_limit for m in catalog.models)
+    assert any("audio" in m.input_modalities for m in catalog.models)
+
+
+def test_synthetic_catalog_is_deterministic(tmp_path: Path) -> None:
+    first = write_catalog(tmp_path / "a", models=50, providers=2, seed=3)
+    second = write_catalog(tmp_path / "b", models=50, providers=2, seed=3)
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_compiling_the_fast_validator_leaves_the_schema_untouched() -> None:
+    assert is_valid_fast("model", {"id": "a", "name": "A", "developer": "D", "status": "preview"})
+    on_disk = json.loads((SCHEMA_DIR / "model.schema.json").read_text())
+    assert load_schema("model") == on_disk
