@@ -7,6 +7,7 @@ what to write instead.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -197,6 +198,8 @@ def _type_message(label: str, expected: str | list[str], value: Any, path: JsonP
                 )
             return "type", f"{label} must be an integer such as 8192, not the text '{value}'"
         if isinstance(value, float):
+            if not math.isfinite(value):
+                return "type", f"{label} must be a whole number such as 8192, not {value}"
             exact = int(value) if value.is_integer() else round(value)
             return "type", f"{label} must be a whole number; write {exact}, not {value}"
         return "type", f"{label} must be an integer, not {_json_type(value)}"

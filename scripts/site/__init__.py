@@ -1,0 +1,1 @@
+"""The documentation site: Markdown pages and data exports rendered from the catalog."""

@@ -1,0 +1,99 @@
+"""Make catalog text inert wherever it lands in Markdown or HTML.
+
+Every ASCII punctuation character becomes a numeric character reference: Markdown no longer
+sees link brackets, emphasis, table pipes, attribute lists or raw HTML in it, and HTML shows
+the same characters. Only https:// URLs become links.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+_WHITESPACE = re.compile(r"\s+")
+_HTTPS_URL = re.compile(r"https://[^\s<>\"'`]+")
+_URL_TRAILING_PUNCTUATION = ".,;:!?"
+# Characters left alone inside a link target; everything else is percent-encoded.
+_URL_SAFE = "/:?#[]@!$&*+,;=%-._~"
+
+
+def inline_text(value: object) -> Markup:
+    """One line of inert text: whitespace folded, punctuation as character references."""
+    return Markup(_inert(str(value)).strip())
+
+
+def _inert(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).translate(_ENTITIES)
+
+
+def front_matter_string(value: object) -> Markup:
+    """A page title for YAML front matter, with no '<' or '>' at all.
+
+    Some engines put the title into <title> unescaped, where '</title>' would end it; angle
+    brackets become look-alike quotation marks instead. JSON strings are valid YAML.
+    """
+    text = _WHITESPACE.sub(" ", str(value)).strip().replace("<", "\u2039").replace(">", "\u203a")
+    return Markup(json.dumps(text, ensure_ascii=True))
+
+
+def safe_url(value: object) -> str | None:
+    """The URL made safe to put in a link target, or None unless it is https://."""
+    url = str(value).strip()
+    if not url.lower().startswith("https://"):
+        return None
+    return quote(url, safe=_URL_SAFE).replace("(", "%28").replace(")", "%29")
+
+
+def link(url: object, text: object) -> Markup:
+    """A Markdown link to an https URL; other schemes render as plain text."""
+    target = safe_url(url)
+    if target is None:
+        return inline_text(text)
+    return Markup(f"[{inline_text(text)}]({target})")
+
+
+def paragraphs(value: object) -> Markup:
+    """Multi-paragraph plain text: inert, with bare https URLs turned into links."""
+    blocks = [b for b in re.split(r"\n\s*\n", str(value)) if b.strip()]
+    return Markup("\n\n".join(_autolink(block) for block in blocks))
+
+
+def _autolink(block: str) -> str:
+    parts: list[str] = []
+    position = 0
+    for match in _HTTPS_URL.finditer(block):
+        url = _trim_url(match.group())
+        parts.append(_inert(block[position : match.start()]))
+        parts.append(link(url, url))
+        position = match.start() + len(url)
+    parts.append(_inert(block[position:]))
+    return "".join(parts).strip()
+
+
+def _trim_url(url: str) -> str:
+    """Drop sentence punctuation after a URL, and a ')' that closes a parenthesis around it."""
+    while url:
+        if url[-1] in _URL_TRAILING_PUNCTUATION:
+            url = url[:-1]
+        elif url[-1] == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        else:
+            return url
+    return url
+
+
+def code(value: object) -> Markup:
+    """Text for a code span or fenced block, where character references would show literally.
+
+    Only values the schema restricts (IDs, https base URLs) go here; a backtick or a line
+    break could end the code block, so they are refused rather than escaped.
+    """
+    text = str(value)
+    if "`" in text or "\n" in text or "\r" in text:
+        raise ValueError(f"refusing to place {text!r} in a code block")
+    return Markup(text)
