@@ -232,6 +232,10 @@ def _positive_float(value: str) -> float:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
 
 
+def _add_catalog_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m scripts",
@@ -244,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check catalog files against the schema and cross-file rules",
         description="Check catalog files. Exit 0 valid, 1 problems found, 2 usage error.",
     )
-    validate.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+    _add_catalog_option(validate)
     validate.add_argument("--format", choices=FORMATS, default="text", help="output format")
     validate.add_argument(
         "paths",
@@ -260,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render Markdown pages and exports into the docs folder; unchanged files "
         "are not rewritten. Exit 0 done, 1 invalid catalog, 2 usage error.",
     )
-    generate.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+    _add_catalog_option(generate)
     generate.add_argument("--out", default="docs", help="docs folder to write into (default: docs)")
     generate.add_argument(
         "--config", default="mkdocs.yml", help="MkDocs config with repo_url/edit_uri for edit links"
@@ -275,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
         "1 drift found, 2 a provider could not be checked (or a usage error). The API key is "
         "read from the provider's api_key_env variable (GROQ_API_KEY for groq).",
     )
-    sync.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+    _add_catalog_option(sync)
     sync.add_argument("--provider", metavar="ID", help="check only this provider")
     sync.add_argument(
         "--base-url", metavar="URL", help="use URL instead of api_base (with --provider)"
@@ -303,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write catalog/<provider>/models/<id>.yaml. Values not given are left as "
         "FILL-IN placeholders that validate reports by name. Refuses to overwrite a file.",
     )
-    new.add_argument("--catalog", default="catalog", help="catalog folder (default: catalog)")
+    _add_catalog_option(new)
     new.add_argument("--provider", required=True, metavar="ID", help="provider ID, e.g. groq")
     new.add_argument("--id", required=True, metavar="MODEL_ID", help="the exact API model ID")
     new.add_argument("--name", help="display name as the provider's page shows it")
@@ -324,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write catalog/<id>/provider.yaml with FILL-IN placeholders for values "
         "not given. Refuses to overwrite a file.",
     )
-    new_provider.add_argument("--catalog", default="catalog", help="catalog folder")
+    _add_catalog_option(new_provider)
     new_provider.add_argument("--id", required=True, help="provider ID, e.g. acme")
     new_provider.add_argument("--name", help="display name")
     new_provider.add_argument("--api-base", type=_https_url, metavar="URL", help="https API base")

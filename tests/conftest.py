@@ -6,11 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
+from scripts.loopback_provider import LoopbackProvider
 from scripts.site.project import copy_site_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -70,3 +71,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_tool("mkdocs", ["build", "--strict"], cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture
+def groq() -> Iterator[LoopbackProvider]:
+    """A Groq-like /models server on 127.0.0.1 whose list matches the bundled catalog."""
+    from tests.drift_helpers import API_KEY, matching_live_list
+
+    with LoopbackProvider(matching_live_list(), API_KEY) as server:
+        yield server

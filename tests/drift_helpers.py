@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scripts.loopback_provider import groq_like_item
-from tests.conftest import CATALOG
+from tests.conftest import CATALOG, run_cli
 
 API_KEY = "gsk_test_0123456789SECRETVALUE"
+ENV = {"GROQ_API_KEY": API_KEY}
+
+
+def sync(
+    catalog: Path, base_url: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`sync --provider groq --base-url BASE_URL ARGS` from beside the catalog; never leaks."""
+    result = run_cli(
+        ["sync", "--provider", "groq", "--base-url", base_url, *args],
+        cwd=catalog.parent,
+        env=ENV if env is None else env,
+    )
+    assert API_KEY not in result.stdout + result.stderr, "the API key leaked into output"
+    return result
 
 
 def matching_live_list() -> list[dict[str, Any]]:

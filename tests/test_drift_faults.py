@@ -4,33 +4,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from scripts.drift.fetch import MAX_BODY_BYTES
 from scripts.loopback_provider import LoopbackProvider, Reply
-from tests.conftest import run_cli
-from tests.drift_helpers import API_KEY, matching_live_list
-
-ENV = {"GROQ_API_KEY": API_KEY}
-
-
-@pytest.fixture
-def groq() -> Iterator[LoopbackProvider]:
-    with LoopbackProvider(matching_live_list(), API_KEY) as server:
-        yield server
-
-
-def sync(catalog: Path, base_url: str, *args: str, env: dict[str, str] | None = None):
-    result = run_cli(
-        ["sync", "--provider", "groq", "--base-url", base_url, *args],
-        cwd=catalog.parent,
-        env=ENV if env is None else env,
-    )
-    assert API_KEY not in result.stdout + result.stderr
-    return result
+from tests.drift_helpers import API_KEY, matching_live_list, sync
 
 
 def failure(catalog: Path, base_url: str, *args: str, env: dict[str, str] | None = None) -> str:

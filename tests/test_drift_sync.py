@@ -3,36 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from scripts.loopback_provider import LoopbackProvider, groq_like_item
 from tests.conftest import run_cli
-from tests.drift_helpers import API_KEY, by_id, matching_live_list
-
-ENV = {"GROQ_API_KEY": API_KEY}
-
-
-@pytest.fixture
-def groq() -> Iterator[LoopbackProvider]:
-    with LoopbackProvider(matching_live_list(), API_KEY) as server:
-        yield server
-
-
-def sync(catalog: Path, server: LoopbackProvider, *args: str, env: dict[str, str] | None = None):
-    result = run_cli(
-        ["sync", "--provider", "groq", "--base-url", server.base_url, *args],
-        cwd=catalog.parent,
-        env=ENV if env is None else env,
-    )
-    assert API_KEY not in result.stdout + result.stderr, "the API key leaked into output"
-    return result
+from tests.drift_helpers import API_KEY, ENV, by_id, sync
 
 
 def sync_json(catalog: Path, server: LoopbackProvider, *args: str) -> tuple[int, dict]:
-    result = sync(catalog, server, "--format", "json", *args)
+    result = sync(catalog, server.base_url, "--format", "json", *args)
     assert result.stderr == "" or "--write" in args, result.stderr
     return result.returncode, json.loads(result.stdout)
 
@@ -94,7 +73,7 @@ def test_text_markdown_and_github_formats(catalog_copy: Path, groq: LoopbackProv
     groq.models.remove(by_id(groq.models, "gemma-7b-it"))
     groq.models.append(groq_like_item("new-model|`<b>x</b>`", owned_by="<script>"))
 
-    text = sync(catalog_copy, groq)
+    text = sync(catalog_copy, groq.base_url)
     assert text.returncode == 1
     lines = text.stdout.splitlines()
     assert lines[0] == "groq: 1 added, 1 removed, 1 changed, 2 expected absent"
@@ -102,14 +81,14 @@ def test_text_markdown_and_github_formats(catalog_copy: Path, groq: LoopbackProv
     assert f"  ~ llama3-8b-8192: context_window 8192 -> 16384  {where}" in lines
     assert lines[-1] == "drift found in 1 of 1 provider"
 
-    markdown = sync(catalog_copy, groq, "--format", "markdown").stdout
+    markdown = sync(catalog_copy, groq.base_url, "--format", "markdown").stdout
     assert '| changed | `"llama3-8b-8192"` | `context_window` | `8192` | `16384` |' in markdown
     assert "`catalog/groq/models/llama3-8b-8192.yaml:9`" in markdown
     added_row = next(line for line in markdown.splitlines() if line.startswith("| added"))
     assert added_row.count("|") - added_row.count("\\|") == 7, "live text cannot add table cells"
     assert "`" not in added_row.split("`")[1], "live text cannot close its code span"
 
-    github = sync(catalog_copy, groq, "--format", "github").stdout.splitlines()
+    github = sync(catalog_copy, groq.base_url, "--format", "github").stdout.splitlines()
     assert (
         "::warning file=catalog/groq/models/llama3-8b-8192.yaml,line=9,col=1,"
         "title=drift%3A changed::llama3-8b-8192: context_window is 8192 here, the live API "
@@ -129,7 +108,7 @@ def test_markdown_links_files_in_github_actions(catalog_copy: Path, groq: Loopba
         "GITHUB_REPOSITORY": "o/r",
         "GITHUB_SHA": "abc",
     }
-    markdown = sync(catalog_copy, groq, "--format", "markdown", env=env).stdout
+    markdown = sync(catalog_copy, groq.base_url, "--format", "markdown", env=env).stdout
     link = "https://github.com/o/r/blob/abc/catalog/groq/models/llama3-8b-8192.yaml#L9"
     assert f"[catalog/groq/models/llama3-8b-8192.yaml:9]({link})" in markdown
 
@@ -137,7 +116,7 @@ def test_markdown_links_files_in_github_actions(catalog_copy: Path, groq: Loopba
 def test_snapshot_then_from_file_round_trip(catalog_copy: Path, groq: LoopbackProvider) -> None:
     by_id(groq.models, "llama3-8b-8192")["context_window"] = 16384
     snapshot = catalog_copy.parent / "groq-models.json"
-    fetched = sync(catalog_copy, groq, "--format", "json", "--snapshot", str(snapshot))
+    fetched = sync(catalog_copy, groq.base_url, "--format", "json", "--snapshot", str(snapshot))
     saved = snapshot.read_text()
     assert API_KEY not in saved
     assert json.loads(saved) == {"object": "list", "data": groq.models}

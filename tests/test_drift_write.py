@@ -10,9 +10,7 @@ import pytest
 
 from scripts.loopback_provider import LoopbackProvider, groq_like_item
 from tests.conftest import run_cli
-from tests.drift_helpers import API_KEY, by_id, matching_live_list
-
-ENV = {"GROQ_API_KEY": API_KEY}
+from tests.drift_helpers import API_KEY, by_id, matching_live_list, sync
 
 
 @pytest.fixture
@@ -33,14 +31,6 @@ def drifted() -> Iterator[LoopbackProvider]:
         yield server
 
 
-def sync(catalog: Path, server: LoopbackProvider, *args: str):
-    return run_cli(
-        ["sync", "--provider", "groq", "--base-url", server.base_url, *args],
-        cwd=catalog.parent,
-        env=ENV,
-    )
-
-
 def snapshot_files(catalog: Path) -> dict[str, bytes]:
     return {p.relative_to(catalog).as_posix(): p.read_bytes() for p in catalog.rglob("*.yaml")}
 
@@ -56,7 +46,7 @@ def test_write_changes_only_the_drifted_values(
     )
     before = snapshot_files(catalog_copy)
 
-    result = sync(catalog_copy, drifted, "--write")
+    result = sync(catalog_copy, drifted.base_url, "--write")
 
     assert result.returncode == 1, result.stderr
     after = snapshot_files(catalog_copy)
@@ -101,7 +91,7 @@ def test_write_changes_only_the_drifted_values(
 def test_new_models_get_reviewed_stubs_at_the_right_path(
     catalog_copy: Path, drifted: LoopbackProvider
 ) -> None:
-    sync(catalog_copy, drifted, "--write")
+    sync(catalog_copy, drifted.base_url, "--write")
     stub = (catalog_copy / "groq" / "models" / "openai" / "gpt-oss-20b.yaml").read_text()
     lines = stub.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../../../../schema/model.schema.json"
@@ -116,15 +106,15 @@ def test_new_models_get_reviewed_stubs_at_the_right_path(
 def test_write_is_idempotent_and_leaves_a_valid_catalog(
     catalog_copy: Path, drifted: LoopbackProvider
 ) -> None:
-    sync(catalog_copy, drifted, "--write")
+    sync(catalog_copy, drifted.base_url, "--write")
     once = snapshot_files(catalog_copy)
 
-    second = sync(catalog_copy, drifted, "--write")
+    second = sync(catalog_copy, drifted.base_url, "--write")
     assert snapshot_files(catalog_copy) == once
     assert "updated" not in second.stderr
     assert "created" not in second.stderr
 
-    check = sync(catalog_copy, drifted, "--format", "json")
+    check = sync(catalog_copy, drifted.base_url, "--format", "json")
     [provider] = json.loads(check.stdout)["providers"]
     assert provider["added"] == []
     assert provider["changed"] == []
@@ -141,7 +131,7 @@ def test_invalid_live_values_are_not_written(catalog_copy: Path) -> None:
     live.append(groq_like_item("bad id with spaces"))
     with LoopbackProvider(live, API_KEY) as server:
         before = snapshot_files(catalog_copy)
-        result = sync(catalog_copy, server, "--write")
+        result = sync(catalog_copy, server.base_url, "--write")
     assert result.returncode == 1
     assert snapshot_files(catalog_copy) == before
     assert "skipped catalog/groq/models/llama3-8b-8192.yaml: the live values would be invalid" in (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import tomllib
 
 from tests.conftest import REPO
@@ -40,3 +42,13 @@ def test_readme_names_the_two_commands_and_make_provides_them() -> None:
 
 def test_ci_runs_make_test() -> None:
     assert "make test" in (REPO / ".ci" / "run").read_text()
+
+
+def test_make_drift_without_a_key_explains_how_to_set_it() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"GROQ_API_KEY", "MAKEFLAGS"}}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "drift"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "GROQ_API_KEY is not set; export GROQ_API_KEY=<your API key>" in result.stdout

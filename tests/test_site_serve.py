@@ -1,0 +1,57 @@
+"""`mkdocs serve` regenerates the pages when a catalog file changes (live reload)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import REPO, VENV_BIN, make_site_project
+
+MODEL_FILE = Path("catalog", "groq", "models", "gemma2-9b-it.yaml")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_text(url: str, text: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode()
+            if text in last:
+                return last
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} did not appear at {url} within {timeout} s")
+
+
+def test_serve_rebuilds_when_a_catalog_file_changes(tmp_path: Path) -> None:
+    project = make_site_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [str(VENV_BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/modelcat/models/groq/gemma2-9b-it/"
+        wait_for_text(url, "Gemma 2 9B")
+        path = project / MODEL_FILE
+        path.write_text(path.read_text().replace("name: Gemma 2 9B", "name: Gemma 2 9B Renamed"))
+        wait_for_text(url, "Gemma 2 9B Renamed")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
