@@ -118,8 +118,23 @@ def discover(catalog_dir: Path) -> list[tuple[Path, Parts]]:
 
 
 def read_document(path: Path, parts: Parts) -> Document:
-    kind, _, _ = classify(parts)
-    data = b"" if kind is Kind.UNEXPECTED else path.read_bytes()
+    kind, provider_id, expected_id = classify(parts)
+    if kind is Kind.UNEXPECTED:
+        return parse_document(path, parts, b"")
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # a dangling link, a permission, a folder named *.yaml
+        document = Document(path, kind, provider_id, expected_id)
+        reason = error.strerror or error.__class__.__name__
+        document.problems.append(
+            document.problem(
+                FILE_START,
+                "unreadable",
+                f"cannot read the file ({reason}); fix "
+                "its permissions or replace it with a regular file",
+            )
+        )
+        return document
     return parse_document(path, parts, data)
 
 

@@ -118,3 +118,13 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
     result = run_cli(["--help"], cwd=tmp_path)
     assert result.returncode == 0
     assert "validate" in result.stdout
+
+
+def test_a_dangling_link_is_reported_not_a_traceback(catalog_copy: Path) -> None:
+    (catalog_copy / "groq" / "models" / "ghost.yaml").symlink_to(catalog_copy / "nowhere.yaml")
+    result = run_cli(["validate"], cwd=catalog_copy.parent)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith(
+        "catalog/groq/models/ghost.yaml:1:1: cannot read the file (No such file or directory)"
+    )

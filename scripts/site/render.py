@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from scripts.catalog import STATUSES, Catalog
+from scripts.catalog import Catalog
 from scripts.schemas import load_schema
 from scripts.site import escaping, views
 
@@ -51,11 +51,10 @@ def environment() -> Environment:
         paragraphs=escaping.paragraphs,
         code=escaping.code,
         tokens=views.human_tokens,
-        number=lambda n: f"{n:,}",
         join=_join_inert,
         trusted=Markup,  # only for text the project itself authors (schema descriptions)
     )
-    env.globals.update(link=escaping.link, status_info=views.STATUS_INFO, statuses=STATUSES)
+    env.globals.update(link=escaping.link, status_info=views.STATUS_INFO)
     return env
 
 

@@ -48,10 +48,13 @@ STATUS_INFO = {
 
 
 def human_tokens(count: int | None) -> str:
-    """'128k (131,072)' for a round binary or decimal thousand, else '131,000'; '—' for none."""
+    """'128k (131,072)' for a round decimal or binary thousand, else '1,234'; '—' for none.
+
+    Decimal first: 128,000 is "128k" (not 125 x 1024), while 131,072 is only 128 x 1024.
+    """
     if count is None:
         return "—"
-    for unit, suffix in ((1024 * 1024, "M"), (1_000_000, "M"), (1024, "k"), (1000, "k")):
+    for unit, suffix in ((1_000_000, "M"), (1024 * 1024, "M"), (1000, "k"), (1024, "k")):
         if count >= unit and count % unit == 0:
             return f"{count // unit}{suffix} ({count:,})"
     return f"{count:,}"
