@@ -92,6 +92,7 @@ def test_drift_never_runs_on_pull_requests_and_may_only_write_issues() -> None:
     triggers = config[True]  # PyYAML reads the key `on` as a YAML 1.1 boolean
     assert set(triggers) == {"schedule", "workflow_dispatch"}
     assert config["jobs"]["drift"]["permissions"] == {"contents": "read", "issues": "write"}
+    assert config["jobs"]["fix"]["permissions"] == {"contents": "write", "pull-requests": "write"}
 
 
 def test_workflows_call_the_makefile_targets_the_readme_documents() -> None:
