@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from scripts.catalog import model_file, schema_modeline
+from scripts.catalog import model_file
 from scripts.scaffold import entry_text
 
 DEVELOPERS = ("Meta", "Google", "Mistral", "OpenAI", "Alibaba", "DeepSeek", "Microsoft", "Cohere")
@@ -96,6 +96,3 @@ def _model_text(rng: random.Random, provider_id: str, model_id: str, relative: P
             "temporary_limit:\n  context_window: 2048\n  note: Temporarily limited in preview.\n"
         )
     return text
-
-
-__all__ = ["provider_ids", "schema_modeline", "write_catalog"]
