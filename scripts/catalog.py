@@ -83,9 +83,7 @@ def schema_modeline(relative_path: Path) -> str:
 
 def model_file(catalog_dir: Path, provider_id: str, model_id: str) -> Path:
     """Where a model's file belongs: the ID is the path, '/' makes sub-folders."""
-    return catalog_dir.joinpath(provider_id, MODELS_DIR, *model_id.split("/")).with_name(
-        model_id.split("/")[-1] + YAML_SUFFIX
-    )
+    return catalog_dir / provider_id / MODELS_DIR / f"{model_id}{YAML_SUFFIX}"
 
 
 Parts = tuple[str, ...]

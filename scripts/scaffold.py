@@ -3,7 +3,6 @@ that `validate` rejects by name, so nothing is guessed and nothing is forgotten.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 
 from scripts.catalog import PROVIDER_FILE, model_file, schema_modeline
 from scripts.fileio import write_atomic
-from scripts.schemas import load_schema
+from scripts.schemas import is_valid_id, load_schema
 from scripts.validation import PLACEHOLDER_PREFIX
 from scripts.yaml_source import yaml_scalar
 
@@ -79,7 +78,7 @@ def new_model(
     if not (provider_dir / PROVIDER_FILE).is_file():
         known = sorted(p.parent.name for p in catalog_dir.glob(f"*/{PROVIDER_FILE}"))
         raise ScaffoldError(_unknown_provider(provider_id, known))
-    if not re.fullmatch(load_schema("model")["properties"]["id"]["pattern"], model_id):
+    if not is_valid_id("model", model_id):
         raise ScaffoldError(
             f"{model_id!r} is not a valid model ID: use letters, digits and . _ : @ + -, with "
             "'/' only between parts (the exact ID the API accepts)"
@@ -99,7 +98,7 @@ def new_model(
 
 
 def new_provider(catalog_dir: Path, provider_id: str, values: Mapping[str, Any]) -> Scaffold:
-    if not re.fullmatch(load_schema("provider")["properties"]["id"]["pattern"], provider_id):
+    if not is_valid_id("provider", provider_id):
         raise ScaffoldError(
             f"{provider_id!r} is not a valid provider ID: use lowercase letters, digits and '-'"
         )

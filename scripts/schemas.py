@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -30,6 +31,13 @@ SCHEMA_VERSION = 1
 def load_schema(kind: str) -> dict[str, Any]:
     """The schema for "model" or "provider" files."""
     return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+def is_valid_id(kind: str, value: str) -> bool:
+    """Whether value is a well-formed model or provider ID (and so a safe path below the
+    catalog: the pattern allows no '..' part and no leading '/')."""
+    rule = load_schema(kind)["properties"]["id"]
+    return len(value) <= rule["maxLength"] and re.fullmatch(rule["pattern"], value) is not None
 
 
 @cache

@@ -85,7 +85,7 @@ def test_new_refuses_an_unknown_provider_and_suggests_one(catalog_copy: Path) ->
 
 
 def test_new_refuses_invalid_ids(catalog_copy: Path) -> None:
-    for bad in ("../escape", "has space", "-leading", "a//b", "trailing/"):
+    for bad in ("../escape", "has space", "-leading", "a//b", "trailing/", "a" * 201):
         result = run_cli(["new", "--provider", "groq", f"--id={bad}"], cwd=catalog_copy.parent)
         assert result.returncode == 2, bad
         assert "is not a valid model ID" in result.stderr

@@ -7,7 +7,6 @@ A file is written (atomically) only if it still validates afterwards.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,7 @@ from scripts.catalog import (
 from scripts.drift.compare import INACTIVE_STATUS, NEWLY_LIVE_STATUS, Change, ProviderDrift
 from scripts.fileio import write_atomic
 from scripts.scaffold import entry_text
-from scripts.schemas import load_schema
+from scripts.schemas import is_valid_id, load_schema
 from scripts.validation import document_problems
 from scripts.yaml_source import yaml_scalar
 
@@ -64,10 +63,7 @@ def _end_temporary_limit(document: Document, full_window: int, live: int) -> lis
     """The API serves the full window again: the temporary limit is over, remove its block."""
     text = document.text or ""
     key = document.parsed.key_span(("temporary_limit",))
-    block_end = document.parsed.value_span(("temporary_limit",)).end
-    if block_end > 0 and text[block_end - 1] != "\n":  # a flow mapping on the key's line
-        newline = text.find("\n", block_end)
-        block_end = len(text) if newline == -1 else newline + 1
+    block_end = _end_of_value_line(text, document.parsed.value_span(("temporary_limit",)).end)
     edits = [TextEdit(key.start, block_end, "")]
     if live > full_window:
         window = document.parsed.value_span(("context_window",))
@@ -82,9 +78,13 @@ def _insertion_offset(document: Document, key: str) -> int:
     present = [k for k in order[: order.index(key)] if document.parsed.has_value((k,))]
     if not present:
         return min(document.parsed.key_span(path).start for path in document.parsed.key_paths())
-    end = document.parsed.value_span((present[-1],)).end
+    return _end_of_value_line(text, document.parsed.value_span((present[-1],)).end)
+
+
+def _end_of_value_line(text: str, end: int) -> int:
+    """Where the line holding a value's end stops (after its comment and newline)."""
     if end == 0 or text[end - 1] == "\n":
-        return end  # block values end at the start of the next line
+        return end  # block values already end at the start of the next line
     newline = text.find("\n", end)
     return len(text) if newline == -1 else newline + 1
 
@@ -151,13 +151,13 @@ def apply_fixes(
             if problem
             else WriteOutcome(document.path, "updated", fields)
         )
-    id_pattern = re.compile(load_schema("model")["properties"]["id"]["pattern"])
     for item in drift.added:
         model_id = item["id"]
-        path = model_file(catalog_dir, provider.id, model_id)
-        if not id_pattern.match(model_id) or len(model_id) > 200:
-            outcomes.append(WriteOutcome(path, "skipped", f"{model_id!r} is not a valid model ID"))
+        if not is_valid_id("model", model_id):
+            where = catalog_dir / provider.id / "models"
+            outcomes.append(WriteOutcome(where, "skipped", f"{model_id!r} is not a valid model ID"))
             continue
+        path = model_file(catalog_dir, provider.id, model_id)
         if path.exists():
             outcomes.append(WriteOutcome(path, "skipped", "a file already exists there"))
             continue

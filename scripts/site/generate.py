@@ -20,9 +20,13 @@ DEFAULT_EDIT_BASE = "https://github.com/modelcat/modelcat/edit/main/"
 
 @dataclass(frozen=True, slots=True)
 class GenerateResult:
-    total: int
+    paths: frozenset[str]  # every generated file, relative to the docs folder
     written: int
     removed: int
+
+    @property
+    def total(self) -> int:
+        return len(self.paths)
 
 
 def settings_from_mkdocs_config(config: dict[str, Any]) -> SiteSettings:
@@ -50,7 +54,7 @@ def generate(catalog: Catalog, out_dir: Path, settings: SiteSettings) -> Generat
     removed = _remove_stale(out_dir, set(files))
     manifest = "".join(f"{path}\n" for path in sorted(files)).encode()
     write_if_changed(out_dir / MANIFEST, manifest)
-    return GenerateResult(len(files), written, removed)
+    return GenerateResult(frozenset(files), written, removed)
 
 
 def _remove_stale(out_dir: Path, current: set[str]) -> int:

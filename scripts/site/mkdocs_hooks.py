@@ -7,6 +7,7 @@ sys.path to import the package it belongs to.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,26 @@ def _project_dir(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+@dataclass(slots=True)
+class _Build:
+    """What on_page_context needs, worked out once per build in on_pre_build."""
+
+    edit_base: str = ""
+    generated: frozenset[str] = frozenset()
+
+
+_build = _Build()
+
+
 def on_pre_build(config: Any) -> None:
     loaded = load_documents(_project_dir(config) / "catalog")
     problems = validate_catalog(loaded)
     if problems:
         report = "\n".join(problem_line(p) for p in problems)
         raise PluginError(f"the catalog is invalid; fix it first:\n{report}")
-    generate(build_catalog(loaded), Path(config.docs_dir), settings_from_mkdocs_config(config))
+    settings = settings_from_mkdocs_config(config)
+    result = generate(build_catalog(loaded), Path(config.docs_dir), settings)
+    _build.edit_base, _build.generated = settings.edit_base, result.paths
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
@@ -48,14 +62,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     """Point "edit" at the file a person should change, not at a generated page."""
     source = model_source_path(page.file.src_uri)
     if source:
-        page.edit_url = settings_from_mkdocs_config(config).edit_base + source
+        page.edit_url = _build.edit_base + source
     elif page.file.src_uri == "contributing.md":
-        page.edit_url = settings_from_mkdocs_config(config).edit_base + "CONTRIBUTING.md"
-    elif page.file.src_uri in _generated(config):
+        page.edit_url = _build.edit_base + "CONTRIBUTING.md"
+    elif page.file.src_uri in _build.generated:
         page.edit_url = None
     return context
-
-
-def _generated(config: Any) -> set[str]:
-    manifest = Path(config.docs_dir) / ".generated"
-    return set(manifest.read_text().splitlines()) if manifest.is_file() else set()
