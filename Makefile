@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+ENGINE ?= mkdocs
 
 .DEFAULT_GOAL := help
 .PHONY: help install test lint format validate generate site serve drift bench clean
@@ -18,6 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "modelcat needs Python 3.11 or newer; run: make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 test: $(STAMP) lint ## Run ruff and every test (browser tests need /usr/bin/chromium)
@@ -32,23 +34,25 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 	$(BIN)/ruff format .
 
 validate: $(STAMP) ## Validate the catalog
-	$(PY) -m scripts validate
+	$(BIN)/modelcat validate
 
 generate: $(STAMP) ## Render the catalog's pages into docs/
-	$(PY) -m scripts generate
+	$(BIN)/modelcat generate
 
-site: $(STAMP) ## Build the site strictly into site/ (regenerates the catalog pages first)
-	$(BIN)/mkdocs build --strict
+# MODELCAT_AS_OF=YYYY-MM-DD (exported from the environment) fixes the day states are computed for.
+site: $(STAMP) ## Generate the catalog pages, then build site/ (ENGINE=mkdocs|zensical)
+	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(BIN)/modelcat generate
+	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" NO_MKDOCS_2_WARNING=1 $(BIN)/$(ENGINE) build $(if $(filter mkdocs,$(ENGINE)),--strict)
 
 serve: $(STAMP) ## Serve the site with live reload on $(ADDR)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(PY) -m scripts.site.serve $(ADDR)
 
 drift: $(STAMP) ## Diff the catalog against the providers' live APIs (needs GROQ_API_KEY)
-	$(PY) -m scripts sync
+	$(BIN)/modelcat sync
 
 bench: $(STAMP) ## Benchmark the pipeline and print ratios
 	$(PY) -m scripts.bench
 
 clean: ## Remove .venv, the built site and the generated pages
-	if [ -x $(PY) ]; then $(PY) -m scripts generate --clean; fi
+	if [ -x $(PY) ]; then $(BIN)/modelcat generate --clean; fi
 	rm -rf $(VENV) site .pytest_cache .ruff_cache .hypothesis

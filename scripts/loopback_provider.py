@@ -2,8 +2,9 @@
 
 It behaves like Groq's endpoint: `GET {prefix}/models` with the right bearer key returns
 `{"object": "list", "data": [...]}`; a wrong or missing key gets Groq's 401 error body. Tests
-script faults by queueing replies (status, headers, body, delay, dropped connection); it can
-serve over TLS with a certificate from a throwaway CA (trustme).
+script faults by queueing replies (status, headers, body, delay, dropped connection, raw
+header lines such as a stacked Content-Encoding or a redirect's Location, a body without a
+Content-Length); it can serve over TLS with a certificate from a throwaway CA (trustme).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ class Reply:
     delay: float = 0.0
     drop_connection: bool = False
     trickle_seconds: float = 0.0  # send the body one byte at a time, this far apart
+    # Header lines sent as they are, after the others (a name may repeat).
+    raw_headers: tuple[tuple[str, str], ...] = ()
+    # False: no Content-Type and no Content-Length; the body ends when the connection closes.
+    default_headers: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ UNAUTHORIZED = json.dumps(
 
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 512  # many concurrent clients (one per provider) connect at once
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # clients that give up mid-reply (timeouts under test) are expected
@@ -129,10 +135,15 @@ class LoopbackProvider:
                     return
                 body = provider.model_list() if reply.body is None else reply.body
                 self.send_response(reply.status)
-                reply_headers = {"Content-Type": "application/json", **reply.headers}
-                for name, value in reply_headers.items():
+                if reply.default_headers:
+                    reply_headers = {"Content-Type": "application/json", **reply.headers}
+                else:
+                    reply_headers = {**reply.headers, "Connection": "close"}
+                    self.close_connection = True
+                for name, value in [*reply_headers.items(), *reply.raw_headers]:
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
+                if reply.default_headers:
+                    self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 if reply.trickle_seconds:
                     for byte in body:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from scripts.output_escaping import github_command, terminal_safe
 from scripts.problems import Problem
 
 FORMATS = ("text", "json", "github")
@@ -25,7 +26,9 @@ def summary(problems: Sequence[Problem], models: int, providers: int) -> str:
 
 
 def problem_line(problem: Problem) -> str:
-    return f"{problem.path}:{problem.line}:{problem.column}: {problem.message} [{problem.rule}]"
+    return terminal_safe(
+        f"{problem.path}:{problem.line}:{problem.column}: {problem.message} [{problem.rule}]"
+    )
 
 
 def render_text(problems: Sequence[Problem], models: int, providers: int) -> str:
@@ -41,33 +44,23 @@ def render_json(problems: Sequence[Problem], models: int, providers: int) -> str
         "providers": providers,
         "errors": [p.as_dict() for p in problems],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def github_escape_data(text: str) -> str:
-    """Escape a workflow command's message, as the Actions runner expects."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def github_escape_property(text: str) -> str:
-    return github_escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_annotation(level: str, problem: Problem, title: str) -> str:
-    properties = ",".join(
-        f"{key}={github_escape_property(str(value))}"
-        for key, value in (
-            ("file", problem.path),
-            ("line", problem.line),
-            ("col", problem.column),
-            ("title", title),
-        )
-    )
-    return f"::{level} {properties}::{github_escape_data(problem.message)}"
+    # ASCII only: a bidi override or a lone surrogate (from a file name that is not UTF-8)
+    # reaches a program as its JSON escape, and a terminal shows nothing reordered.
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
 def render_github(problems: Sequence[Problem], models: int, providers: int) -> str:
-    lines = [github_annotation("error", p, f"catalog: {p.rule}") for p in problems]
+    lines = [
+        github_command(
+            "error",
+            p.message,
+            file=p.path,
+            line=p.line,
+            col=p.column,
+            title=f"catalog: {p.rule}",
+        )
+        for p in problems
+    ]
     lines.append(summary(problems, models, providers))
     return "\n".join(lines) + "\n"
 

@@ -1,12 +1,15 @@
 """Turn a loaded catalog into problems: schema rules per file, then rules across files.
 
 Every function here is pure: documents in, problems out. Messages say what is wrong and
-what to write instead.
+what to write instead; the fix-it hints come from the schema (`x-hint`), beside the rules.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -14,24 +17,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scripts.catalog import PROVIDER_FILE, Document, Kind, LoadedCatalog, display_path
+from scripts.loader import PROVIDER_FILE, Document, Kind, LoadedCatalog, display_path
 from scripts.problems import Problem
-from scripts.schemas import field_schema, is_valid_fast, validator_for
-from scripts.yaml_source import FILE_START, JsonPath
+from scripts.schemas import field_schema, hint, is_valid_fast, is_valid_id, validator_for
+from scripts.yaml_source import FILE_START, PLACEHOLDER_PREFIX, JsonPath
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
-PLACEHOLDER_PREFIX = "FILL-IN"
+DATED_LISTS = ("prices", "free_tier_limits")
 
-# Why a conditionally required field is required, by field name.
-CONDITIONAL_REASONS = {
-    "developer": "every model with a callable ID names its developer",
-    "deprecation_date": "a deprecated model needs the date it stops being served",
-    "max_file_size_mb": "a model that takes audio needs its upload limit",
-}
-
-_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)\.\s")
+_MONEY = re.compile(r"\s*(?:US)?\$\s*(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?:USD)?\s*")
+MAX_SUGGESTED_NUMBER = 1e15  # beyond any catalog value: no "write 10000000000000000000" advice
 _NUMBER_WITH_SUFFIX = re.compile(
     r"^\s*(?P<number>[0-9][0-9,_ ]*(?:\.[0-9]+)?)\s*(?P<suffix>[kKmM])?\s*"
     r"(?:tokens?|mb|MB|MiB)?\s*$"
@@ -51,31 +48,68 @@ def validate_catalog(loaded: LoadedCatalog) -> list[Problem]:
 def document_problems(document: Document) -> list[Problem]:
     """Schema and single-file rules for one parsed document."""
     data = document.mapping
-    if data is None or document.kind is Kind.UNEXPECTED:
+    if data is None or document.kind is Kind.UNEXPECTED or document.parsed is None:
         return []
     reported = {issue.path for issue in document.parsed.issues if issue.path is not None}
-    problems = list(_placeholder_problems(document, data, (), reported))
+    problems = (
+        list(_placeholder_problems(document, data, (), reported))
+        if document.parsed.has_placeholder  # flagged while parsing: most files have none
+        else []
+    )
     kind = document.kind.value
-    if document.parsed.has_floats or not is_valid_fast(kind, data):
-        for error in validator_for(kind).iter_errors(data):
-            for leaf in _leaf_errors(error):
-                path = tuple(leaf.absolute_path)
-                if any(path[: len(done)] == done for done in reported):
-                    continue
-                problems.extend(_schema_problems(document, kind, leaf, path))
+    if reported or document.parsed.needs_precise_check or not is_valid_fast(kind, data):
+        leaves = [
+            leaf
+            for error in validator_for(kind).iter_errors(data)
+            for leaf in _leaf_errors(error, kind)
+            if not any(tuple(leaf.absolute_path)[: len(done)] == done for done in reported)
+        ]
+        for leaf in _one_per_value(leaves):
+            problems.extend(_schema_problems(document, kind, leaf, tuple(leaf.absolute_path)))
     problems.extend(_identity_problems(document, data))
     if document.kind is Kind.MODEL:
         problems.extend(_limit_problems(document, data))
+        problems.extend(_date_order_problems(document, data))
     return problems
 
 
-def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
-    """The errors a person can act on: allOf/if-then branches report their own causes."""
-    if error.context and error.validator in {"anyOf", "oneOf", "allOf"}:
+def _leaf_errors(error: ValidationError, kind: str) -> Iterator[ValidationError]:
+    """The errors a person can act on: allOf/if-then branches report their own causes; a
+    choice between forms (anyOf/oneOf) is one error, explained by the hint beside it."""
+    if error.context and error.validator == "allOf":
         for child in error.context:
-            yield from _leaf_errors(child)
+            yield from _leaf_errors(child, kind)
+    elif error.context and error.validator in {"anyOf", "oneOf"}:
+        if error.schema.get("x-hint") or hint(kind, tuple(error.absolute_path)):
+            yield error
+        else:
+            for child in error.context:
+                yield from _leaf_errors(child, kind)
     else:
         yield error
+
+
+# Rules about a value itself, most telling first: a value breaks at most one of them in
+# the report (inf is "not a whole number", not also "too large"; 31/01/2025 is one bad date).
+_VALUE_RULES = (
+    "type", "const", "enum", "minLength", "maxLength", "format", "pattern",
+    "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "anyOf", "oneOf",
+)  # fmt: skip
+
+
+def _one_per_value(leaves: list[ValidationError]) -> list[ValidationError]:
+    kept: dict[JsonPath, ValidationError] = {}
+    others: list[ValidationError] = []
+    for leaf in leaves:
+        if leaf.validator not in _VALUE_RULES:
+            others.append(leaf)
+            continue
+        path = tuple(leaf.absolute_path)
+        first = kept.get(path)
+        rank = _VALUE_RULES.index
+        if first is None or rank(str(leaf.validator)) < rank(str(first.validator)):
+            kept[path] = leaf
+    return [*others, *kept.values()]
 
 
 def _placeholder_problems(
@@ -89,21 +123,26 @@ def _placeholder_problems(
             yield from _placeholder_problems(document, item, (*path, index), reported)
     elif isinstance(value, str) and value.startswith(PLACEHOLDER_PREFIX):
         reported.add(path)
-        hint = value.removeprefix(PLACEHOLDER_PREFIX).lstrip(" :")
+        fill_in = value.removeprefix(PLACEHOLDER_PREFIX).lstrip(" :")
         yield document.problem(
             document.span(path),
             "placeholder",
-            f"{_label(path)} is still a placeholder; replace it with {hint}"
-            if hint
-            else f"{_label(path)} is still a placeholder; fill in the real value",
+            f"{label(path)} is still a placeholder; replace it with {fill_in}"
+            if fill_in
+            else f"{label(path)} is still a placeholder; fill in the real value",
         )
 
 
-def _label(path: JsonPath) -> str:
-    label = ""
+def label(path: JsonPath) -> str:
+    text = ""
     for part in path:
-        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else part)
-    return label or "the file"
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "the file"
+
+
+def _with_hint(message: str, kind: str, path: JsonPath) -> str:
+    advice = hint(kind, path)
+    return f"{message}; {advice}" if advice else message
 
 
 def _schema_problems(
@@ -111,113 +150,152 @@ def _schema_problems(
 ) -> Iterator[Problem]:
     validator = error.validator
     instance = error.instance
-    label = _label(path)
+    name = label(path)
     span = document.span(path)
     if validator == "additionalProperties":
         allowed = sorted(field_schema(kind, path).get("properties", {}))
-        for key in sorted(set(instance) - set(allowed)):
+        for key in sorted(set(instance) - set(allowed), key=str):
             yield document.problem(
                 document.key_span((*path, key)),
                 "unknown-field",
-                f"unknown field '{key}'{_did_you_mean(key, allowed)}; "
+                f"unknown field '{key}'{did_you_mean(str(key), allowed)}; "
                 f"allowed fields: {', '.join(allowed)}",
             )
     elif validator == "required":
-        for name in error.validator_value:
-            if name in instance:
+        for field in error.validator_value:
+            if field in instance:
                 continue
-            reason = ""
-            if {"then", "else"} & set(error.schema_path):
-                reason = f" ({CONDITIONAL_REASONS.get(name, 'required by its other values')})"
-            first_sentence = _field_hint(field_schema(kind, (*path, name)))
-            where = f" to {label}" if path else ""
+            reason = error.schema.get("x-hint")
+            where = f" to {name}" if path else ""
+            lead = _field_lead(field_schema(kind, (*path, field)))
             yield document.problem(
                 span,
                 "required",
-                f"missing required field '{name}'{reason}; add `{name}: ...`{where}"
-                + (f" ({first_sentence})" if first_sentence and not reason else ""),
+                f"missing required field '{field}'"
+                + (f" ({reason})" if reason else "")
+                + f"; add `{field}: ...`{where}"
+                + (f" ({lead})" if lead and not reason else ""),
             )
     elif validator == "type":
-        yield document.problem(span, *_type_message(label, error.validator_value, instance, path))
+        yield document.problem(
+            span, *_type_message(name, error.validator_value, instance, path, kind)
+        )
     elif validator == "enum":
         choices = [str(c) for c in error.validator_value]
         got = str(instance)
         yield document.problem(
             span,
             "enum",
-            f"{label} must be one of {', '.join(choices)}, not '{got}'"
-            f"{_did_you_mean(got, choices)}",
+            _with_hint(
+                f"{name} must be one of {', '.join(choices)}, not '{got}'"
+                f"{did_you_mean(got, choices)}",
+                kind,
+                path,
+            ),
         )
-    elif validator == "pattern":
-        yield document.problem(span, "pattern", _pattern_message(kind, label, path, instance))
+    elif "propertyNames" in error.absolute_schema_path:
+        key_hint = hint(kind, (*path, str(instance))) or "use lowercase letters, digits and '-'"
+        yield document.problem(
+            document.key_span((*path, instance)),
+            "pattern",
+            f"key '{instance}' of {name} is not allowed: {key_hint}",
+        )
+    elif validator in {"pattern", "format"}:
+        yield document.problem(span, validator, _pattern_message(kind, name, path, instance))
     elif validator in {"minimum", "exclusiveMinimum"}:
         yield document.problem(
-            span, "minimum", f"{label} must be at least {error.validator_value}, not {instance}"
+            span, "minimum", f"{name} must be at least {error.validator_value}, not {instance}"
         )
-    elif validator in {"minLength", "minItems"}:
-        yield document.problem(span, "empty", f"{label} must not be empty")
-    elif validator in {"maxLength", "maxItems"}:
+    elif validator in {"maximum", "exclusiveMaximum"}:
         yield document.problem(
             span,
-            "too-long",
-            f"{label} is longer than {error.validator_value} characters; shorten it",
+            "maximum",
+            f"{name} must be at most {error.validator_value:,}, not {instance:,}; "
+            "write the real value",
+        )
+    elif validator in {"minLength", "minItems"}:
+        yield document.problem(span, "empty", f"{name} must not be empty")
+    elif validator in {"maxLength", "maxItems", "maxProperties"}:
+        unit = "characters" if validator == "maxLength" else "entries"
+        yield document.problem(
+            span, "too-long", f"{name} is longer than {error.validator_value} {unit}; shorten it"
         )
     elif validator == "uniqueItems":
-        yield document.problem(span, "duplicate-item", f"{label} lists a value twice")
-    elif validator == "const":
+        yield document.problem(span, "duplicate-item", f"{name} lists a value twice")
+    elif validator in {"anyOf", "oneOf", "const"}:
+        advice = error.schema.get("x-hint") or hint(kind, path)
+        words = [str(b["const"]) for b in error.schema.get(validator, ()) if "const" in b]
+        close = did_you_mean(instance, words) if isinstance(instance, str) else ""
         yield document.problem(
-            span, "schema", f"{label} must be {error.validator_value!r}, not {instance!r}"
+            span, "invalid-value", f"{name} is not valid ({_shown(instance)}){close}: {advice}"
         )
     else:
-        yield document.problem(span, "schema", f"{label}: {error.message}")
+        yield document.problem(span, "schema", f"{name}: {error.message}")
 
 
-def _field_hint(schema: dict[str, Any]) -> str:
+def _field_lead(schema: dict[str, Any]) -> str:
     """A short description of what a field holds: its choices, or its description's lead."""
     if "enum" in schema:
         return "one of " + ", ".join(map(str, schema["enum"]))
-    return _SENTENCE_END.split(schema.get("description", ""), maxsplit=1)[0].rstrip(".")
+    description = schema.get("description", "")
+    return re.split(r"(?<!e\.g)(?<!i\.e)\.\s", description, maxsplit=1)[0].rstrip(".")
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
+def did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _type_message(label: str, expected: str | list[str], value: Any, path: JsonPath) -> tuple:
+def _type_message(
+    name: str, expected: str | list[str], value: Any, path: JsonPath, kind: str
+) -> tuple[str, str]:
     expected_types = [expected] if isinstance(expected, str) else expected
     if "integer" in expected_types:
         if isinstance(value, bool):
-            return "type", f"{label} must be a whole number, not the boolean {str(value).lower()}"
+            return "type", f"{name} must be a whole number, not the boolean {str(value).lower()}"
         if isinstance(value, str):
             number = integer_from_text(value, tokens=path[-1] != "max_file_size_mb")
             if number is not None:
                 return (
                     "string-number",
-                    f"{label} must be an integer, not text; write {number}, not '{value}'",
+                    f"{name} must be an integer, not text; write {number}, not '{value}'",
                 )
-            return "type", f"{label} must be an integer such as 8192, not the text '{value}'"
+            return "type", f"{name} must be an integer such as 8192, not the text '{value}'"
         if isinstance(value, float):
             if not math.isfinite(value):
-                return "type", f"{label} must be a whole number such as 8192, not {value}"
+                return "type", f"{name} must be a whole number such as 8192, not {value}"
+            if abs(value) > MAX_SUGGESTED_NUMBER:
+                return "type", f"{name} must be a whole number such as 8192, not {value}"
             exact = int(value) if value.is_integer() else round(value)
-            return "type", f"{label} must be a whole number; write {exact}, not {value}"
-        return "type", f"{label} must be an integer, not {_json_type(value)}"
+            return "type", f"{name} must be a whole number; write {exact}, not {value}"
+        return "type", f"{name} must be an integer, not {_json_type(value)}"
+    if "number" in expected_types:
+        amount = _MONEY.fullmatch(value) if isinstance(value, str) else None
+        if amount:
+            return (
+                "type",
+                f"{name} must be a number, not text; write {amount['number']}, not '{value}'",
+            )
+        if isinstance(value, str):
+            return "type", _with_hint(
+                f"{name} must be a number, not the text '{value}'", kind, path
+            )
+        return "type", _with_hint(f"{name} must be a number, not {_json_type(value)}", kind, path)
     if "string" in expected_types:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return "type", f'{label} must be text; quote it: "{value}"'
-        return "type", f"{label} must be text, not {_json_type(value)}"
+            return "type", f'{name} must be text; quote it: "{value}"'
+        return "type", f"{name} must be text, not {_json_type(value)}"
     if "boolean" in expected_types:
         if isinstance(value, str) and value.lower() in {"true", "false"}:
-            return "type", f"{label} must be a boolean; write {value.lower()} without quotes"
-        return "type", f"{label} must be true or false, not {_json_type(value)}"
+            return "type", f"{name} must be a boolean; write {value.lower()} without quotes"
+        return "type", f"{name} must be true or false, not {_json_type(value)}"
     if "object" in expected_types:
-        return "type", f"{label} must be a mapping of fields (`key: value` lines), not " + (
+        return "type", f"{name} must be a mapping of fields (`key: value` lines), not " + (
             _json_type(value)
         )
     if "array" in expected_types:
-        return "type", f"{label} must be a list such as [text], not {_json_type(value)}"
-    return "type", f"{label} must be of type {' or '.join(expected_types)}"
+        return "type", f"{name} must be a list such as [text], not {_json_type(value)}"
+    return "type", f"{name} must be of type {' or '.join(expected_types)}"
 
 
 def _json_type(value: Any) -> str:
@@ -240,10 +318,9 @@ def integer_from_text(text: str, *, tokens: bool = True) -> int | None:
     if not match:
         return None
     digits = re.sub(r"[,_ ]", "", match["number"])
-    try:
-        number = float(digits)
-    except ValueError:
+    if len(digits) > 30:
         return None
+    number = float(digits)
     suffix = (match["suffix"] or "").lower()
     if suffix == "k":
         number *= 1024 if tokens else 1000
@@ -252,32 +329,88 @@ def integer_from_text(text: str, *, tokens: bool = True) -> int | None:
     return int(number) if number.is_integer() else None
 
 
-def _pattern_message(kind: str, label: str, path: JsonPath, value: str) -> str:
+def _pattern_message(kind: str, name: str, path: JsonPath, value: Any) -> str:
+    advice = hint(kind, path) or "write a value the schema allows"
+    if not isinstance(value, str):
+        return f"{name} is not valid ({_shown(value)}); {advice}"
+    diagnosis = _what_is_wrong(kind, path, value)
+    # A diagnosis that already says what to write needs no general advice after it.
+    return f"{name} {diagnosis}" if "; write " in diagnosis else f"{name} {diagnosis}; {advice}"
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+_INVISIBLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_CREDENTIALS = re.compile(r"^[a-z]+://[^/?#]*@", re.IGNORECASE)
+_RESERVED_PART = re.compile(r"(?:^|/)(index|readme)(?:/|$)", re.IGNORECASE)
+
+
+def _what_is_wrong(kind: str, path: JsonPath, value: str) -> str:
+    """The first thing wrong with a text value that broke its pattern or format, in words."""
     schema = field_schema(kind, path)
-    name = path[-1] if path else ""
-    if "https://" in schema.get("pattern", ""):
-        if value.startswith("http://"):
-            return f"{label} must use https://; write {'https://' + value[7:]!r}"
-        if name == "api_base" and value.endswith("/"):
-            return f"{label} must not end with '/'; write {value.rstrip('/')!r}"
-        return f"{label} must be an absolute https:// URL without spaces or quotes, not {value!r}"
-    if name == "deprecation_date":
-        return f"{label} must be a date written YYYY-MM-DD, such as 2025-01-31, not {value!r}"
-    if name == "api_key_env":
-        return f"{label} must be an environment variable name such as GROQ_API_KEY, not {value!r}"
-    if name == "id" and kind == "provider":
-        return f"{label} may contain only lowercase letters, digits and '-', not {value!r}"
-    if name == "id":
+    if value.endswith(("\n", "\r")):
         return (
-            f"{label} may contain only letters, digits, '.', '_', ':', '@', '+', '-' and '/' "
-            f"between parts, not {value!r}"
+            "ends with a line break (a `|` or `>` block scalar keeps one); write the value on "
+            f"the key's line instead: `{path[-1]}: {_shown(value.strip())[1:-1]}`"
         )
-    return f"{label} does not match the pattern {schema.get('pattern')!r}"
+    if not value.strip():
+        return "is blank"
+    if "\n" in value and "\\u0000-\\u001f" in str(schema.get("pattern", "")):
+        return "spans more than one line; write it on one line"
+    invisible = _INVISIBLE.search(value)
+    if invisible:
+        code = ord(invisible.group())
+        return (
+            f"contains the invisible or control character U+{code:04X} at character "
+            f"{invisible.start() + 1}; delete it"
+        )
+    if value.lower().startswith("http://") and "https://" in str(schema.get("x-hint", "")):
+        return f"must use https://; write {'https://' + value[7:]!r}"
+    credentials = _CREDENTIALS.match(value)
+    if credentials:
+        without = value[: value.index("://") + 3] + value[credentials.end() :]
+        return f"contains a user name or password before '@'; write {without!r}"
+    if schema.get("format") in {"date", "date-or-month"}:
+        return _date_problem(value)
+    if _RESERVED_PART.search(value) and "index" in str(schema.get("x-hint", "")):
+        part = _RESERVED_PART.search(value)
+        return (
+            f"{_shown(value)} has a part named {part.group(1)!r}, a name the site keeps for "
+            "folder pages (it would replace another page)"
+        )
+    return f"is not valid: {_shown(value)}"
+
+
+def _date_problem(value: str) -> str:
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", value)
+    if not match:
+        return f"is not a date: {_shown(value)}"
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        return f"{value!r} is not a real calendar date (there is no month {month})"
+    days = calendar.monthrange(year, month)[1]
+    return f"{value!r} is not a real calendar date ({match[1]}-{match[2]} has {days} days)"
 
 
 def _identity_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
     declared = data.get("id")
     if not isinstance(declared, str) or declared == document.expected_id:
+        return
+    if not is_valid_id(document.kind.value, declared):
+        return  # the pattern rule says what is wrong with it
+    if document.kind is Kind.MODEL and not is_valid_id("model", document.expected_id):
+        yield document.problem(
+            document.span(("id",)),
+            "file-name",
+            f"the file's path {_shown(document.expected_id)} is not a valid model ID; "
+            f"rename the file to {declared}.yaml",
+        )
         return
     span = document.span(("id",))
     if document.kind is Kind.PROVIDER:
@@ -296,13 +429,17 @@ def _identity_problems(document: Document, data: dict[str, Any]) -> Iterator[Pro
         )
 
 
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _limit_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
     limit = data.get("temporary_limit")
     window = data.get("context_window")
-    if not (isinstance(limit, dict) and isinstance(window, int)):
+    if not (isinstance(limit, dict) and _is_int(window)):
         return
     in_force = limit.get("context_window")
-    if isinstance(in_force, int) and not isinstance(in_force, bool) and in_force >= window:
+    if _is_int(in_force) and in_force >= window:
         yield document.problem(
             document.span(("temporary_limit", "context_window")),
             "temporary-limit",
@@ -311,27 +448,111 @@ def _limit_problems(document: Document, data: dict[str, Any]) -> Iterator[Proble
         )
 
 
+def _day(value: object, month_start: bool = False) -> dt.date | None:
+    """value as a date, if it is a real one (YYYY-MM counts as its first day if allowed)."""
+    if not isinstance(value, str):
+        return None
+    text = f"{value}-01" if month_start and len(value) == 7 else value
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _date_order_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    lifecycle = data.get("lifecycle")
+    if isinstance(lifecycle, dict):
+        ordered = [
+            (key, _day(lifecycle.get(key), month_start=key == "announced"))
+            for key in ("announced", "auto_upgrade", "shutdown")
+        ]
+        present = [(key, day) for key, day in ordered if day is not None]
+        for (before, first), (after, second) in itertools.pairwise(present):
+            if second < first:
+                yield document.problem(
+                    document.span(("lifecycle", after)),
+                    "date-order",
+                    f"lifecycle.{after} ({lifecycle[after]}) is before lifecycle.{before} "
+                    f"({lifecycle[before]}); the order is announced, auto_upgrade, shutdown",
+                )
+    for list_name in DATED_LISTS:
+        entries = data.get(list_name)
+        if not isinstance(entries, list):
+            continue
+        previous: dt.date | None = None
+        for index, entry in enumerate(entries):
+            day = _day(entry.get("date")) if isinstance(entry, dict) else None
+            if day is None:
+                continue
+            if previous is not None and day <= previous:
+                relation = "repeats" if day == previous else "is before"
+                yield document.problem(
+                    document.span((list_name, index, "date")),
+                    "date-order",
+                    f"{list_name}[{index}].date ({entry['date']}) {relation} the entry before "
+                    "it; keep one entry per date, oldest first",
+                )
+            previous = day
+    observed = data.get("observed")
+    if isinstance(observed, dict):
+        first, last = _day(observed.get("first_seen")), _day(observed.get("last_seen"))
+        if first and last and last < first:
+            yield document.problem(
+                document.span(("observed", "last_seen")),
+                "date-order",
+                f"observed.last_seen ({observed['last_seen']}) is before observed.first_seen "
+                f"({observed['first_seen']}); a model cannot be last seen before it was first seen",
+            )
+
+
+def _source_references(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str]]:
+    if isinstance(data.get("source"), str):
+        yield ("source",), data["source"]
+    lifecycle = data.get("lifecycle")
+    if isinstance(lifecycle, dict) and isinstance(lifecycle.get("source"), str):
+        yield ("lifecycle", "source"), lifecycle["source"]
+    for list_name in DATED_LISTS:
+        entries = data.get(list_name)
+        for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+            if isinstance(entry, dict) and isinstance(entry.get("source"), str):
+                yield (list_name, index, "source"), entry["source"]
+
+
+def _model_references(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str]]:
+    lifecycle = data.get("lifecycle")
+    if not isinstance(lifecycle, dict):
+        return
+    replacements = lifecycle.get("replacements")
+    for index, target in enumerate(replacements if isinstance(replacements, list) else ()):
+        if isinstance(target, str):
+            yield ("lifecycle", "replacements", index), target
+    if isinstance(lifecycle.get("upgrade_to"), str):
+        yield ("lifecycle", "upgrade_to"), lifecycle["upgrade_to"]
+
+
 def cross_file_problems(loaded: LoadedCatalog) -> list[Problem]:
     """Rules that need the whole catalog: providers present, IDs unique, references real."""
     problems: list[Problem] = []
-    providers = {d.provider_id for d in loaded.of_kind(Kind.PROVIDER)}
+    provider_documents = {d.provider_id: d for d in loaded.of_kind(Kind.PROVIDER)}
     models = loaded.of_kind(Kind.MODEL)
-    documents_by_id: dict[str, dict[str, list[Document]]] = defaultdict(lambda: defaultdict(list))
+    by_folded_id: dict[str, dict[str, list[Document]]] = defaultdict(lambda: defaultdict(list))
+    exact_ids: dict[str, set[str]] = defaultdict(set)
     for document in models:
-        if document.provider_id not in providers:
+        if document.provider_id not in provider_documents:
             provider_file = Path(loaded.root, document.provider_id, PROVIDER_FILE)
             problems.append(
                 document.problem(
                     FILE_START,
                     "missing-provider",
                     f"provider '{document.provider_id}' has no {display_path(provider_file)}; "
-                    f"create it (python -m scripts new-provider --id {document.provider_id})",
+                    f"create it (modelcat new-provider --id {document.provider_id})",
                 )
             )
         declared = (document.mapping or {}).get("id")
         if isinstance(declared, str):
-            documents_by_id[document.provider_id][declared.casefold()].append(document)
-    for same_id in documents_by_id.values():
+            by_folded_id[document.provider_id][declared.casefold()].append(document)
+            exact_ids[document.provider_id].add(declared)
+    for same_id in by_folded_id.values():
         for clash in same_id.values():
             for document in clash if len(clash) > 1 else ():
                 others = ", ".join(d.shown_path for d in clash if d is not document)
@@ -343,28 +564,108 @@ def cross_file_problems(loaded: LoadedCatalog) -> list[Problem]:
                         "appear once per provider, and IDs that differ only in case clash too",
                     )
                 )
+    graph: dict[tuple[str, str], list[str]] = {}
     for document in models:
         data = document.mapping or {}
-        replacement = data.get("replacement")
-        if not isinstance(replacement, str):
-            continue
-        known = documents_by_id[document.provider_id]
-        if replacement.casefold() not in known:
-            problems.append(
-                document.problem(
-                    document.span(("replacement",)),
-                    "unknown-replacement",
-                    f"replacement '{replacement}' is not a model of provider "
-                    f"'{document.provider_id}'{_did_you_mean(replacement, sorted(known))}; "
-                    "name an ID from its models/ folder",
-                )
-            )
-        elif replacement == data.get("id"):
-            problems.append(
-                document.problem(
-                    document.span(("replacement",)),
-                    "unknown-replacement",
-                    "a model cannot be its own replacement; name the model users should move to",
-                )
-            )
+        known = exact_ids[document.provider_id]
+        problems.extend(_reference_problems(document, data, known))
+        problems.extend(_source_problems(document, data, provider_documents))
+        if isinstance(data.get("id"), str):
+            graph[(document.provider_id, data["id"])] = [
+                target
+                for path, target in _model_references(data)
+                # a self-reference is reported as such, not as a circle
+                if path[1] == "replacements" and target in known and target != data["id"]
+            ]
+    problems.extend(_cycle_problems(models, graph))
     return problems
+
+
+def _reference_problems(
+    document: Document, data: dict[str, Any], known: set[str]
+) -> Iterator[Problem]:
+    for path, target in _model_references(data):
+        if target == data.get("id"):
+            yield document.problem(
+                document.span(path),
+                "self-replacement",
+                f"{label(path)} names this model itself; name the model users should move to",
+            )
+        elif target not in known:
+            exact = [k for k in known if k.casefold() == target.casefold()]
+            suggestion = (
+                f" (IDs are exact: did you mean '{exact[0]}'?)"
+                if exact
+                else did_you_mean(target, sorted(known))
+            )
+            yield document.problem(
+                document.span(path),
+                "unknown-replacement",
+                f"{label(path)} '{target}' is not a model of provider "
+                f"'{document.provider_id}'{suggestion}; name an ID from its models/ folder, "
+                "or add an entry for it",
+            )
+
+
+def _source_problems(
+    document: Document, data: dict[str, Any], providers: dict[str, Document]
+) -> Iterator[Problem]:
+    provider = providers.get(document.provider_id)
+    if provider is None or provider.mapping is None:
+        return
+    sources = provider.mapping.get("sources")
+    keys = sorted(sources) if isinstance(sources, dict) else []
+    for path, key in _source_references(data):
+        if key not in keys:
+            yield document.problem(
+                document.span(path),
+                "unknown-source",
+                f"{label(path)} '{key}' is not a source of provider '{document.provider_id}'"
+                f"{did_you_mean(key, keys)}; add it under sources: in "
+                f"{provider.shown_path} or name one of: {', '.join(keys) or 'none yet'}",
+            )
+
+
+def _cycle_problems(
+    models: list[Document], graph: dict[tuple[str, str], list[str]]
+) -> Iterator[Problem]:
+    documents = {
+        (d.provider_id, d.mapping["id"]): d
+        for d in models
+        if d.mapping and isinstance(d.mapping.get("id"), str)
+    }
+    done: set[tuple[str, str]] = set()
+    for start in sorted(graph):
+        if start in done:
+            continue
+        # Iterative depth-first walk; a node met again on the current path closes a cycle.
+        path: list[tuple[str, str]] = []
+        on_path: set[tuple[str, str]] = set()
+        stack: list[tuple[tuple[str, str], int]] = [(start, 0)]
+        while stack:
+            node, index = stack.pop()
+            if index == 0:
+                path.append(node)
+                on_path.add(node)
+            targets = graph.get(node, [])
+            if index < len(targets):
+                stack.append((node, index + 1))
+                following = (node[0], targets[index])
+                if following in on_path:
+                    cycle = path[path.index(following) :]
+                    chain = " -> ".join(model_id for _, model_id in [*cycle, following])
+                    # Every file of the circle says so: any one of them may be the mistake.
+                    for member in cycle:
+                        document = documents[member]
+                        yield document.problem(
+                            document.span(("lifecycle", "replacements")),
+                            "replacement-cycle",
+                            f"replacements go round in a circle ({chain}); end the chain at a "
+                            "model that is not being shut down",
+                        )
+                elif following not in done:
+                    stack.append((following, 0))
+            else:
+                path.pop()
+                on_path.discard(node)
+                done.add(node)

@@ -8,17 +8,23 @@ Python values while it records positions and catches what a catalog file must no
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.cyaml
 
 JsonPath = tuple[str | int, ...]
 
 MAX_VALUES_PER_DOCUMENT = 10_000
 MAX_DEPTH = 32
+MAX_NUMBER_DIGITS = 30
 YAML_BOOLEAN_WORDS = frozenset({"true", "false"})
+# Plain scalars that YAML 1.1 tools read as booleans although PyYAML reads them as text.
+YAML11_BOOLEAN_LETTERS = frozenset({"y", "Y", "n", "N"})
+_DECIMAL_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -30,14 +36,49 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 
-# PyYAML's own scalar conversions (ints in 0x/0o/1_000 forms, floats, .inf), called directly
-# so that no per-document cache of constructed objects grows.
+# PyYAML's own scalar conversions, called directly so that no per-document cache of
+# constructed objects grows.
 _constructor = yaml.constructor.SafeConstructor()
-_SCALAR_CONVERTERS = {
-    _INT: _constructor.construct_yaml_int,
-    _FLOAT: _constructor.construct_yaml_float,
-    _NULL: _constructor.construct_yaml_null,
+
+# What a catalog file's unfilled scaffold value starts with (`modelcat new` writes them).
+PLACEHOLDER_PREFIX = "FILL-IN"
+
+# PyYAML's implicit tag rules (SafeLoader's), looked up by a scalar's first character.
+_IMPLICIT_TAGS = {
+    first: tuple(rules + yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, []))
+    for first, rules in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    if first is not None
 }
+
+
+class _LeanComposer(yaml.cyaml.CParser):  # type: ignore[misc]
+    """libyaml's C composer with the same tags as CSafeLoader, resolved without the
+    per-node path bookkeeping of PyYAML's Resolver (which catalog files never use): that
+    bookkeeping ran three Python calls for every node and cost a sixth of a validate run."""
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, rule in _IMPLICIT_TAGS.get(value[:1], ()):
+                    if rule.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node graph of one document, exactly as yaml.compose with CSafeLoader makes it."""
+    composer = _LeanComposer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +125,10 @@ class ParsedYaml:
     value_nodes: dict[JsonPath, yaml.Node] = field(default_factory=dict)
     key_nodes: dict[JsonPath, yaml.Node] = field(default_factory=dict)
     issues: list[YamlIssue] = field(default_factory=list)
-    has_floats: bool = False
+    # A float fastjsonschema would take for an integer (8192.0): only the precise path is sure.
+    needs_precise_check: bool = False
+    # Some scalar starts with PLACEHOLDER_PREFIX: only then is the placeholder scan needed.
+    has_placeholder: bool = False
 
     def has_value(self, path: JsonPath) -> bool:
         return path in self.value_nodes
@@ -115,7 +159,7 @@ class _DocumentTooLargeError(Exception):
 def parse_yaml(text: str) -> ParsedYaml:
     """Parse text; syntax errors and unwanted constructs become issues, never exceptions."""
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = compose(text)
     except yaml.MarkedYAMLError as error:
         return ParsedYaml(value=None, issues=[_syntax_issue(error, text)])
     except yaml.YAMLError as error:
@@ -212,24 +256,66 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
         tag = node.tag
+        if node.value.startswith(PLACEHOLDER_PREFIX):
+            self.parsed.has_placeholder = True
         if tag in (_STR, _TIMESTAMP):
+            # A plain scalar has no style (None from the Python composer, '' from libyaml's).
+            if not node.style and node.value in YAML11_BOOLEAN_LETTERS:
+                self._yaml11_boolean(node, path)
             # Dates stay text: the schema checks their YYYY-MM-DD form, JSON has no date type.
             return node.value
         if tag == _BOOL:
             if node.value.lower() not in YAML_BOOLEAN_WORDS:
-                self._issue(
-                    Span.of(node),
-                    "yaml11-boolean",
-                    f"'{node.value}' is a YAML 1.1 boolean that tools read differently; "
-                    f'write true or false, or quote it ("{node.value}") if you mean text',
-                    path,
-                )
+                self._yaml11_boolean(node, path)
             return node.value.lower() in {"true", "yes", "on"}
-        if tag in _SCALAR_CONVERTERS:
-            self.parsed.has_floats |= tag == _FLOAT
-            return _SCALAR_CONVERTERS[tag](node)
+        if tag == _INT:
+            return self._integer(node, path)
+        if tag == _FLOAT:
+            return self._float(node, path)
+        if tag == _NULL:
+            return None
         self._unsupported_tag(node, path)
         return node.value
+
+    def _yaml11_boolean(self, node: yaml.ScalarNode, path: JsonPath) -> None:
+        self._issue(
+            Span.of(node),
+            "yaml11-boolean",
+            f"'{node.value}' is a YAML 1.1 boolean that tools read differently; "
+            f'write true or false, or quote it ("{node.value}") if you mean text',
+            path,
+        )
+
+    def _integer(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
+        text = node.value
+        digits = sum(character.isdigit() for character in text)
+        if digits > MAX_NUMBER_DIGITS:
+            self._issue(
+                Span.of(node),
+                "number-too-large",
+                f"this number has {digits} digits, far more than any catalog value; "
+                "write the real value",
+                path,
+            )
+            return None
+        value = _constructor.construct_yaml_int(node)
+        if not _DECIMAL_INTEGER.fullmatch(text):
+            self._issue(Span.of(node), "yaml11-number", _yaml11_number_message(text, value), path)
+        return value
+
+    def _float(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
+        if sum(character.isdigit() for character in node.value) > MAX_NUMBER_DIGITS:
+            self._issue(
+                Span.of(node),
+                "number-too-large",
+                "this number has more digits than any catalog value; write the real value",
+                path,
+            )
+            return None
+        value = _constructor.construct_yaml_float(node)
+        if not math.isfinite(value) or value.is_integer():
+            self.parsed.needs_precise_check = True
+        return value
 
     def _unsupported_tag(self, node: yaml.Node, path: JsonPath) -> None:
         self._issue(
@@ -243,6 +329,28 @@ class _Builder:
         self.parsed.issues.append(YamlIssue(span, rule, message, path))
 
 
+def _yaml11_number_message(text: str, value: int) -> str:
+    """What a YAML 1.1 number form means to each kind of tool, and what to write instead."""
+    quote = f'quote it ("{text}") if you mean text'
+    unsigned = text.lstrip("+-")
+    if unsigned.isdigit():  # a leading zero: octal to YAML 1.1, decimal to YAML 1.2
+        decimal = int(text)
+        return (
+            f"'{text}' has a leading zero: YAML 1.1 tools read it as octal ({value}), YAML 1.2 "
+            f"tools as {decimal}; write {decimal} without the leading zero, or {quote}"
+        )
+    if ":" in text:
+        return (
+            f"'{text}' is a base-60 number to YAML 1.1 tools ({value}) and text to YAML 1.2 "
+            f"tools; {quote}, or write {value} if you mean the number"
+        )
+    return (
+        f"'{text}' is a YAML 1.1 number form (binary, hex or with '_') that YAML 1.2 tools "
+        f"read differently; write the decimal number {value}, or {quote}"
+    )
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()/+:?=&%~#@,-]*")
 
 
@@ -253,6 +361,8 @@ def yaml_scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
+    if _ISO_DATE.fullmatch(text):
+        return text  # the loader reads timestamps back as their text
     plain = (
         _PLAIN_SAFE.fullmatch(text)
         and ": " not in text

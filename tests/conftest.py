@@ -22,7 +22,7 @@ def run_cli(
     args: Sequence[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """`python -m scripts ARGS` as a user runs it, from cwd."""
-    full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "scripts", *args],
         cwd=cwd,
@@ -46,13 +46,17 @@ VENV_BIN = Path(sys.executable).parent
 
 
 def run_tool(
-    tool: str, args: Sequence[str], cwd: Path, timeout: float = 300
+    tool: str,
+    args: Sequence[str],
+    cwd: Path,
+    timeout: float = 300,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """A command-line tool installed in the virtualenv (mkdocs, zensical, ...)."""
     return subprocess.run(
         [str(VENV_BIN / tool), *args],
         cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -64,18 +68,41 @@ def make_site_project(target: Path, catalog: Path = CATALOG) -> Path:
     return copy_site_project(target, catalog)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled catalog's site, built with `mkdocs build --strict` in a copy of the project."""
-    project = make_site_project(tmp_path_factory.mktemp("site") / "project")
-    result = run_tool("mkdocs", ["build", "--strict"], cwd=project)
-    assert result.returncode == 0, result.stderr
+# The site tests build tests/site_catalog (literal dates) as of this day.
+SITE_CATALOG = REPO / "tests" / "site_catalog"
+SITE_AS_OF = "2026-11-25"
+ENGINES = ("mkdocs", "zensical")
+
+
+def build_site(project: Path, engine: str, as_of: str = SITE_AS_OF) -> Path:
+    """What `make site ENGINE=...` does: `modelcat generate`, then the engine's build."""
+    env = {"MODELCAT_AS_OF": as_of}
+    generated = run_cli(["generate", "--catalog", "catalog", "--out", "docs"], project, env)
+    assert generated.returncode == 0, generated.stderr
+    args = ["build", "--strict"] if engine == "mkdocs" else ["build"]
+    result = run_tool(engine, args, cwd=project, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of tests/site_catalog as of SITE_AS_OF, built by each engine in turn."""
+    project = make_site_project(tmp_path_factory.mktemp(request.param) / "project", SITE_CATALOG)
+    return build_site(project, request.param)
+
+
+@pytest.fixture
+def drift_catalog(tmp_path: Path) -> Path:
+    """A writable copy of the drift tests' literal catalog (tests/data/drift/catalog)."""
+    from tests.drift_helpers import copy_drift_catalog
+
+    return copy_drift_catalog(tmp_path)
 
 
 @pytest.fixture
 def groq() -> Iterator[LoopbackProvider]:
-    """A Groq-like /models server on 127.0.0.1 whose list matches the bundled catalog."""
+    """A Groq-like /models server on 127.0.0.1 whose list matches the drift catalog."""
     from tests.drift_helpers import API_KEY, matching_live_list
 
     with LoopbackProvider(matching_live_list(), API_KEY) as server:

@@ -1,4 +1,4 @@
-"""The benchmark's synthetic catalogs are valid, realistic and reproducible."""
+"""The benchmark's synthetic catalogs are valid, shaped like real entries, and reproducible."""
 
 from __future__ import annotations
 
@@ -6,33 +6,49 @@ import json
 from pathlib import Path
 
 from scripts.bench.synthetic import write_catalog
-from scripts.catalog import build_catalog, load_documents
+from scripts.catalog import build_catalog
+from scripts.loader import load_documents
 from scripts.schemas import SCHEMA_DIR, is_valid_fast, load_schema
 from scripts.validation import validate_catalog
 
 
-def test_synthetic_catalog_is_valid_and_varied(tmp_path: Path) -> None:
+def test_synthetic_catalog_is_valid_and_has_the_fields_real_entries_have(tmp_path: Path) -> None:
     catalog_dir = write_catalog(tmp_path, models=300, providers=3)
     loaded = load_documents(catalog_dir)
     assert validate_catalog(loaded) == []
     catalog = build_catalog(loaded)
     assert len(catalog.models) == 300
     assert len(catalog.providers) == 3
-    assert {m.status for m in catalog.models} >= {"production", "preview", "deprecated"}
+    assert all(len(p.sources) == 12 for p in catalog.providers.values())
+    assert {m.status for m in catalog.models} >= {"production", "preview", "offline"}
     assert any("/" in m.id for m in catalog.models)
     assert any(m.temporary_limit for m in catalog.models)
     assert any("audio" in m.input_modalities for m in catalog.models)
+    assert all(m.source and m.lifecycle and m.prices and m.observed for m in catalog.models)
+    replaced = [m for m in catalog.models if m.replacements]
+    assert len(replaced) > 50
+    for model in replaced:
+        assert model.lifecycle is not None and model.lifecycle.shutdown is not None
+        assert all(catalog.find(model.provider, target) for target in model.replacements)
+    unlimited = [
+        limits
+        for m in catalog.models
+        for limits in m.free_tier_limits
+        if "unlimited" in limits.values.values()
+    ]
+    assert unlimited
 
 
 def test_synthetic_catalog_is_deterministic(tmp_path: Path) -> None:
     first = write_catalog(tmp_path / "a", models=50, providers=2, seed=3)
     second = write_catalog(tmp_path / "b", models=50, providers=2, seed=3)
     files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert len(files) == 52
     assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
 
 
 def test_compiling_the_fast_validator_leaves_the_schema_untouched() -> None:
-    assert is_valid_fast("model", {"id": "a", "name": "A", "developer": "D", "status": "preview"})
+    assert is_valid_fast("model", {"id": "a", "name": "A", "source": "s", "status": "preview"})
     on_disk = json.loads((SCHEMA_DIR / "model.schema.json").read_text())
     assert load_schema("model") == on_disk

@@ -1,140 +1,198 @@
-"""`sync` against a real HTTP server on 127.0.0.1 that behaves like Groq's /models endpoint."""
+"""`sync` against a real loopback server: observations, lifecycle-aware absences, formats."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from scripts.loopback_provider import LoopbackProvider, groq_like_item
 from tests.conftest import run_cli
-from tests.drift_helpers import API_KEY, ENV, by_id, sync
+from tests.drift_helpers import ENV, by_id, sync
 
 
-def sync_json(catalog: Path, server: LoopbackProvider, *args: str) -> tuple[int, dict]:
+def sync_json(catalog: Path, server: LoopbackProvider, *args: str) -> tuple[int, dict[str, Any]]:
     result = sync(catalog, server.base_url, "--format", "json", *args)
-    assert result.stderr == "" or "--write" in args, result.stderr
-    return result.returncode, json.loads(result.stdout)
+    assert result.stderr == "", result.stderr
+    [provider] = json.loads(result.stdout)["providers"]
+    return result.returncode, provider
 
 
-def test_no_drift_exits_0(catalog_copy: Path, groq: LoopbackProvider) -> None:
-    code, report = sync_json(catalog_copy, groq)
-    assert code == 0
-    assert report["drift"] is False
-    [provider] = report["providers"]
-    assert (provider["added"], provider["removed"], provider["changed"]) == ([], [], [])
-    assert groq.seen[0].headers["authorization"] == f"Bearer {API_KEY}"
-
-
-def test_expected_absences_are_reported_apart_from_removals(
-    catalog_copy: Path, groq: LoopbackProvider
+def test_no_drift_exits_0_and_lists_expected_absences_with_their_reason(
+    drift_catalog: Path, groq: LoopbackProvider
 ) -> None:
-    _, report = sync_json(catalog_copy, groq)
-    assert report["providers"][0]["expected_absent"] == [
-        {"id": "llama-3.1-405b", "status": "offline"},
-        {"id": "llama-3.2-90b-vision-preview", "status": "coming-soon"},
+    code, report = sync_json(drift_catalog, groq)
+    assert code == 0
+    assert report["as_of"] == "2026-01-01"
+    assert (report["added"], report["removed"], report["changed"], report["relisted"]) == (
+        [],
+        [],
+        [],
+        [],
+    )
+    assert report["expected_absent"] == [
+        {"id": "meta-llama/named-later", "reason": "never seen live"},
+        {"id": "old-model", "reason": "retired on 2025-06-01"},
+        {"id": "slug-only", "reason": "no API ID"},
     ]
 
 
-def test_added_removed_and_changed(catalog_copy: Path, groq: LoopbackProvider) -> None:
-    live = groq.models
-    live.append(groq_like_item("llama-3.3-70b-versatile", context_window=131072))
-    live.remove(by_id(live, "gemma-7b-it"))
-    by_id(live, "llama3-8b-8192")["context_window"] = 16384
-    by_id(live, "llama-3.2-1b-preview")["context_window"] = 131072  # the temporary limit ended
-    by_id(live, "llama-3.1-8b-instant")["max_completion_tokens"] = 131072
-    by_id(live, "mixtral-8x7b-32768")["owned_by"] = "Mistral AI"
-    by_id(live, "llama3-70b-8192")["active"] = False
-    by_id(live, "whisper-large-v3")["context_window"] = 448  # the catalog has none
-    live.append(groq_like_item("llama-3.2-90b-vision-preview", context_window=8192))
+def test_docs_and_api_disagreements_are_shown_but_are_not_drift(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    code, report = sync_json(drift_catalog, groq)
+    assert code == 0
+    assert report["disagreements"] == [
+        {
+            "id": "beta-70b",
+            "documented_field": "max_output_tokens",
+            "documented": 8192,
+            "observed_field": "max_completion_tokens",
+            "observed": 32768,
+        }
+    ]
 
-    code, report = sync_json(catalog_copy, groq)
+
+def test_added_removed_changed_and_relisted(drift_catalog: Path, groq: LoopbackProvider) -> None:
+    by_id(groq.models, "alpha-8b")["context_window"] = 16384
+    by_id(groq.models, "beta-70b")["owned_by"] = "Meta AI"
+    groq.models.remove(by_id(groq.models, "gamma-preview"))
+    groq.models.append(groq_like_item("old-model", owned_by="Meta", context_window=8192))
+    groq.models.append(groq_like_item("openai/gpt-oss-20b", owned_by="OpenAI"))
+
+    code, report = sync_json(drift_catalog, groq)
 
     assert code == 1
-    assert report["drift"] is True
-    [provider] = report["providers"]
-    assert [a["id"] for a in provider["added"]] == ["llama-3.3-70b-versatile"]
-    assert provider["added"][0]["live"]["context_window"] == 131072
-    assert provider["removed"] == [{"id": "gemma-7b-it", "status": "production"}]
-    changes = sorted(provider["changed"], key=lambda c: (c["id"], c["field"]))
-    assert [(c["id"], c["field"], c["catalog"], c["live"]) for c in changes] == [
-        ("llama-3.1-8b-instant", "max_output_tokens", 8192, 131072),
-        ("llama-3.2-1b-preview", "temporary_limit.context_window", 8192, 131072),
-        ("llama-3.2-90b-vision-preview", "status", "coming-soon", "preview"),
-        ("llama3-70b-8192", "status", "production", "offline"),
-        ("llama3-8b-8192", "context_window", 8192, 16384),
-        ("mixtral-8x7b-32768", "developer", "Mistral", "Mistral AI"),
-        ("whisper-large-v3", "context_window", None, 448),
+    assert [item["id"] for item in report["added"]] == ["openai/gpt-oss-20b"]
+    assert report["removed"] == [{"id": "gamma-preview", "reason": "last seen live on 2025-01-01"}]
+    assert report["changed"] == [
+        {"id": "alpha-8b", "field": "observed.context_window", "catalog": 8192, "live": 16384},
+        {"id": "beta-70b", "field": "observed.owned_by", "catalog": "Meta", "live": "Meta AI"},
+        {
+            "id": "old-model",
+            "field": "observed",
+            "catalog": None,
+            "live": {
+                "owned_by": "Meta",
+                "context_window": 8192,
+                "active": True,
+                "created": 1693721698,
+            },
+        },
     ]
-    assert provider["expected_absent"] == [{"id": "llama-3.1-405b", "status": "offline"}]
+    assert report["relisted"] == [{"id": "old-model", "shutdown": "2025-06-01"}]
 
 
-def test_text_markdown_and_github_formats(catalog_copy: Path, groq: LoopbackProvider) -> None:
-    by_id(groq.models, "llama3-8b-8192")["context_window"] = 16384
-    groq.models.remove(by_id(groq.models, "gemma-7b-it"))
+def test_the_reference_date_decides_what_is_expected_live(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    groq.models.remove(by_id(groq.models, "soon-gone"))
+    # Deprecated, not yet shut down: its absence is drift.
+    code, report = sync_json(drift_catalog, groq)
+    assert code == 1
+    assert report["removed"] == [{"id": "soon-gone", "reason": "last seen live on 2025-01-01"}]
+    # On its shutdown day the same absence is expected.
+    code, report = sync_json(drift_catalog, groq, "--as-of", "2099-01-01")
+    assert code == 0
+    assert {"id": "soon-gone", "reason": "retired on 2099-01-01"} in report["expected_absent"]
+
+
+def test_text_markdown_and_github_formats(drift_catalog: Path, groq: LoopbackProvider) -> None:
+    by_id(groq.models, "alpha-8b")["context_window"] = 16384
+    groq.models.remove(by_id(groq.models, "gamma-preview"))
     groq.models.append(groq_like_item("new-model|`<b>x</b>`", owned_by="<script>"))
 
-    text = sync(catalog_copy, groq.base_url)
+    text = sync(drift_catalog, groq.base_url)
     assert text.returncode == 1
     lines = text.stdout.splitlines()
-    assert lines[0] == "groq: 1 added, 1 removed, 1 changed, 2 expected absent"
-    where = "[catalog/groq/models/llama3-8b-8192.yaml:9]"
-    assert f"  ~ llama3-8b-8192: context_window 8192 -> 16384  {where}" in lines
+    assert lines[0] == (
+        "groq (as of 2026-01-01): 1 added, 1 removed, 1 changed, 0 relisted, "
+        "3 expected absent, 2 docs/API disagreements"
+    )
+    where = "[catalog/groq/models/alpha-8b.yaml:12]"
+    assert f"  ~ alpha-8b: observed.context_window 8192 -> 16384  {where}" in lines
+    assert "  = beta-70b: docs max_output_tokens 8192; API max_completion_tokens 32768" in lines
     assert lines[-1] == "drift found in 1 of 1 provider"
 
-    markdown = sync(catalog_copy, groq.base_url, "--format", "markdown").stdout
-    assert '| changed | `"llama3-8b-8192"` | `context_window` | `8192` | `16384` |' in markdown
-    assert "`catalog/groq/models/llama3-8b-8192.yaml:9`" in markdown
+    markdown = sync(drift_catalog, groq.base_url, "--format", "markdown").stdout
+    assert (
+        "| changed | `alpha-8b` | `observed.context_window` | `8192` | `16384` | "
+        "`catalog/groq/models/alpha-8b.yaml:12` |"
+    ) in markdown
     added_row = next(line for line in markdown.splitlines() if line.startswith("| added"))
     assert added_row.count("|") - added_row.count("\\|") == 7, "live text cannot add table cells"
     assert "`" not in added_row.split("`")[1], "live text cannot close its code span"
 
-    github = sync(catalog_copy, groq.base_url, "--format", "github").stdout.splitlines()
+    github = sync(drift_catalog, groq.base_url, "--format", "github").stdout.splitlines()
     assert (
-        "::warning file=catalog/groq/models/llama3-8b-8192.yaml,line=9,col=1,"
-        "title=drift%3A changed::llama3-8b-8192: context_window is 8192 here, the live API "
-        "reports 16384"
+        "::warning title=drift%3A changed,file=catalog/groq/models/alpha-8b.yaml,line=12,col=3::"
+        "alpha-8b: observed.context_window is 8192 here, the live API reports 16384"
     ) in github
     assert any(
-        line.startswith("::warning file=catalog/groq/models/gemma-7b-it.yaml,line=2,")
+        line.startswith("::warning title=drift%3A removed,file=catalog/groq/models/gamma-preview")
         for line in github
     )
 
 
-def test_markdown_links_files_in_github_actions(catalog_copy: Path, groq: LoopbackProvider) -> None:
-    by_id(groq.models, "llama3-8b-8192")["context_window"] = 16384
+def test_markdown_links_files_in_github_actions(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    by_id(groq.models, "alpha-8b")["context_window"] = 16384
     env = {
         **ENV,
         "GITHUB_SERVER_URL": "https://github.com",
         "GITHUB_REPOSITORY": "o/r",
         "GITHUB_SHA": "abc",
     }
-    markdown = sync(catalog_copy, groq.base_url, "--format", "markdown", env=env).stdout
-    link = "https://github.com/o/r/blob/abc/catalog/groq/models/llama3-8b-8192.yaml#L9"
-    assert f"[catalog/groq/models/llama3-8b-8192.yaml:9]({link})" in markdown
+    markdown = sync(drift_catalog, groq.base_url, "--format", "markdown", env=env).stdout
+    link = "https://github.com/o/r/blob/abc/catalog/groq/models/alpha-8b.yaml#L12"
+    assert f"[catalog/groq/models/alpha-8b.yaml:12]({link})" in markdown
 
 
-def test_snapshot_then_from_file_round_trip(catalog_copy: Path, groq: LoopbackProvider) -> None:
-    by_id(groq.models, "llama3-8b-8192")["context_window"] = 16384
-    snapshot = catalog_copy.parent / "groq-models.json"
-    fetched = sync(catalog_copy, groq.base_url, "--format", "json", "--snapshot", str(snapshot))
+def test_snapshot_then_from_file_round_trip(drift_catalog: Path, groq: LoopbackProvider) -> None:
+    by_id(groq.models, "alpha-8b")["context_window"] = 16384
+    snapshot = drift_catalog.parent / "groq-models.json"
+    fetched = sync(drift_catalog, groq.base_url, "--format", "json", "--snapshot", str(snapshot))
     saved = snapshot.read_text()
-    assert API_KEY not in saved
     assert json.loads(saved) == {"object": "list", "data": groq.models}
 
     offline = run_cli(
-        ["sync", "--provider", "groq", "--from-file", str(snapshot), "--format", "json"],
-        cwd=catalog_copy.parent,
+        ["sync", "--provider", "groq", "--from-file", str(snapshot), "--format", "json",
+         "--as-of", "2026-01-01"],
+        cwd=drift_catalog.parent,
         env={"GROQ_API_KEY": ""},
-    )
+    )  # fmt: skip
     assert offline.returncode == fetched.returncode == 1
     assert json.loads(offline.stdout) == json.loads(fetched.stdout)
 
 
-def test_usage_errors_exit_2(catalog_copy: Path, groq: LoopbackProvider) -> None:
-    no_provider = run_cli(["sync", "--base-url", groq.base_url], cwd=catalog_copy.parent, env=ENV)
+def test_usage_errors_exit_2(drift_catalog: Path, groq: LoopbackProvider) -> None:
+    cwd = drift_catalog.parent
+    no_provider = run_cli(["sync", "--base-url", groq.base_url], cwd=cwd, env=ENV)
     assert no_provider.returncode == 2
     assert "--base-url needs --provider" in no_provider.stderr
-    unknown = run_cli(["sync", "--provider", "grok"], cwd=catalog_copy.parent, env=ENV)
+    unknown = run_cli(["sync", "--provider", "grok"], cwd=cwd, env=ENV)
     assert unknown.returncode == 2
     assert "unknown provider 'grok' (did you mean 'groq'?)" in unknown.stderr
+    bad_date = run_cli(["sync", "--as-of", "2025-02-30"], cwd=cwd, env=ENV)
+    assert bad_date.returncode == 2
+    assert "--as-of must be a real date written YYYY-MM-DD" in bad_date.stderr
+    for timeout in ("nan", "inf", "0", "-1"):
+        result = run_cli(["sync", "--timeout", timeout], cwd=cwd, env=ENV)
+        assert result.returncode == 2, timeout
+        assert "--timeout must be a finite, positive number" in result.stderr
+    folder = run_cli(["sync", "--provider", "groq", "--snapshot", str(cwd)], cwd=cwd, env=ENV)
+    assert folder.returncode == 2
+    assert "is a folder; give a file name" in folder.stderr
+    assert groq.seen == []
+
+
+def test_an_invalid_catalog_exits_2_with_its_problems(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    (drift_catalog / "groq" / "models" / "alpha-8b.yaml").write_text("id: alpha-8b\nname: [\n")
+    result = sync(drift_catalog, groq.base_url)
+    assert result.returncode == 2
+    assert "catalog/groq/models/alpha-8b.yaml:3:1: invalid YAML" in result.stderr
+    assert "fix the catalog first" in result.stderr
     assert groq.seen == []

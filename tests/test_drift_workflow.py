@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CATALOG, REPO
-from tests.drift_helpers import by_id, matching_live_list
+from tests.conftest import REPO
+from tests.drift_helpers import AS_OF, by_id, copy_drift_catalog, matching_live_list
 
 SCRIPT = REPO / ".github" / "scripts" / "drift-issues.sh"
 FAKE_GH = """#!/usr/bin/env bash
@@ -23,7 +23,7 @@ if [ "$1 $2" = "issue list" ]; then printf '%s' "${FAKE_EXISTING_ISSUE:-}"; fi
 
 def run_job(tmp_path: Path, live: dict, existing: str = "") -> tuple[int, list[str], str]:
     project = tmp_path / "checkout"
-    shutil.copytree(CATALOG, project / "catalog")
+    copy_drift_catalog(project)
     snapshot = tmp_path / "live.json"
     snapshot.write_text(json.dumps(live))
     bin_dir = tmp_path / "bin"
@@ -36,12 +36,11 @@ def run_job(tmp_path: Path, live: dict, existing: str = "") -> tuple[int, list[s
     env = {
         **os.environ,
         "PATH": f"{bin_dir}:{os.environ['PATH']}",
-        "PYTHONPATH": str(REPO),
-        "PYTHON": sys.executable,
+        "MODELCAT": str(Path(sys.executable).parent / "modelcat"),
         "GH_LOG": str(log),
         "FAKE_EXISTING_ISSUE": existing,
         "GITHUB_STEP_SUMMARY": str(summary),
-        "SYNC_ARGS": f"--from-file {snapshot}",
+        "SYNC_ARGS": f"--from-file {snapshot} --as-of {AS_OF}",
     }
     result = subprocess.run(
         ["bash", str(SCRIPT)], cwd=project, env=env, capture_output=True, text=True, check=False
@@ -52,7 +51,7 @@ def run_job(tmp_path: Path, live: dict, existing: str = "") -> tuple[int, list[s
 
 def drifted() -> dict:
     live = matching_live_list()
-    by_id(live, "llama3-8b-8192")["context_window"] = 16384
+    by_id(live, "alpha-8b")["context_window"] = 16384
     return {"object": "list", "data": live}
 
 

@@ -1,140 +1,157 @@
-"""`sync --write`: fixes exactly the drifted values, adds reviewed stubs, deletes nothing."""
+"""`sync --write` records observations and adds stubs; it never changes a documented fact."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from scripts.loopback_provider import LoopbackProvider, groq_like_item
-from tests.conftest import run_cli
-from tests.drift_helpers import API_KEY, by_id, matching_live_list, sync
+from tests.drift_helpers import AS_OF, by_id, sync
 
-
-@pytest.fixture
-def drifted() -> Iterator[LoopbackProvider]:
-    live = matching_live_list()
-    by_id(live, "llama3-8b-8192")["context_window"] = 16384
-    by_id(live, "mixtral-8x7b-32768")["owned_by"] = "Mistral AI"
-    by_id(live, "whisper-large-v3")["context_window"] = 448
-    by_id(live, "llama-3.2-3b-preview")["context_window"] = 131072
-    live.remove(by_id(live, "gemma-7b-it"))
-    live.append(
-        groq_like_item(
-            "llama-3.3-70b-versatile", context_window=131072, max_completion_tokens=32768
-        )
-    )
-    live.append(groq_like_item("openai/gpt-oss-20b", owned_by="OpenAI", context_window=131072))
-    with LoopbackProvider(live, API_KEY) as server:
-        yield server
+MODELS = Path("groq") / "models"
 
 
 def snapshot_files(catalog: Path) -> dict[str, bytes]:
     return {p.relative_to(catalog).as_posix(): p.read_bytes() for p in catalog.rglob("*.yaml")}
 
 
-def test_write_changes_only_the_drifted_values(
-    catalog_copy: Path, drifted: LoopbackProvider
-) -> None:
-    commented = catalog_copy / "groq" / "models" / "llama3-8b-8192.yaml"
-    commented.write_text(
-        commented.read_text()
-        .replace("context_window: 8192", "context_window:   8192   # as the page says")
-        .replace("name: Meta Llama 3 8B", "# reviewed 2024-10-10\nname: Meta Llama 3 8B")
-    )
-    before = snapshot_files(catalog_copy)
+def changed_lines(before: bytes, after: bytes) -> list[tuple[str, str]]:
+    old, new = before.decode().splitlines(), after.decode().splitlines()
+    return [(a, b) for a, b in zip(old, new, strict=False) if a != b]
 
-    result = sync(catalog_copy, drifted.base_url, "--write")
+
+def test_write_records_only_observed_values_and_keeps_every_other_byte(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    by_id(groq.models, "alpha-8b")["context_window"] = 16384
+    by_id(groq.models, "beta-70b")["owned_by"] = "Meta AI"
+    before = snapshot_files(drift_catalog)
+
+    result = sync(drift_catalog, groq.base_url, "--write")
 
     assert result.returncode == 1, result.stderr
-    after = snapshot_files(catalog_copy)
-    changed = {path for path in before if before[path] != after.get(path)}
-    assert changed == {
-        "groq/models/llama3-8b-8192.yaml",
-        "groq/models/mixtral-8x7b-32768.yaml",
-        "groq/models/whisper-large-v3.yaml",
-        "groq/models/llama-3.2-3b-preview.yaml",
+    after = snapshot_files(drift_catalog)
+    assert {p for p in before if before[p] != after[p]} == {
+        "groq/models/alpha-8b.yaml",
+        "groq/models/beta-70b.yaml",
     }
-    assert set(after) - set(before) == {
-        "groq/models/llama-3.3-70b-versatile.yaml",
-        "groq/models/openai/gpt-oss-20b.yaml",
-    }
-    assert "groq/models/gemma-7b-it.yaml" in after, "removed models are never deleted"
+    assert changed_lines(
+        before["groq/models/alpha-8b.yaml"], after["groq/models/alpha-8b.yaml"]
+    ) == [
+        ("  last_seen: 2025-01-01", f"  last_seen: {AS_OF}"),
+        ("  context_window: 8192", "  context_window: 16384"),
+    ]
+    assert changed_lines(
+        before["groq/models/beta-70b.yaml"], after["groq/models/beta-70b.yaml"]
+    ) == [
+        ("  last_seen: 2025-01-01", f"  last_seen: {AS_OF}"),
+        ("  owned_by: Meta", "  owned_by: Meta AI"),
+    ]
+    # The documented developer is the docs' word: the API's label goes to observed only.
+    assert b"developer: Meta\n" in after["groq/models/beta-70b.yaml"]
 
-    def line_diff(path: str) -> list[tuple[str, str]]:
-        old, new = before[path].decode().splitlines(), after[path].decode().splitlines()
-        return [(a, b) for a, b in zip(old, new, strict=False) if a != b]
 
-    assert line_diff("groq/models/llama3-8b-8192.yaml") == [
-        (
-            "context_window:   8192   # as the page says",
-            "context_window:   16384   # as the page says",
+def test_write_then_sync_reports_no_drift_and_a_third_run_writes_nothing(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    by_id(groq.models, "alpha-8b")["max_completion_tokens"] = 8192
+    del by_id(groq.models, "gamma-preview")["max_completion_tokens"]
+    groq.models.append(groq_like_item("old-model", owned_by="Meta", context_window=8192))
+    groq.models.append(groq_like_item("openai/gpt-oss-20b", owned_by="OpenAI"))
+
+    assert sync(drift_catalog, groq.base_url, "--write").returncode == 1
+    written = snapshot_files(drift_catalog)
+    second = sync(drift_catalog, groq.base_url, "--write", "--format", "json")
+
+    assert second.returncode == 0, second.stdout
+    [report] = json.loads(second.stdout)["providers"]
+    assert (report["added"], report["changed"], report["relisted"]) == ([], [], [])
+    assert snapshot_files(drift_catalog) == written
+    # The retired model listed again is now a recorded disagreement, for a maintainer.
+    assert {
+        "id": "old-model",
+        "documented_field": "lifecycle.shutdown",
+        "documented": "2025-06-01",
+        "observed_field": "id",
+        "observed": "listed",
+    } in report["disagreements"]
+    gamma = written["groq/models/gamma-preview.yaml"].decode()
+    assert "max_completion_tokens" not in gamma, "a value the API stopped reporting is dropped"
+
+
+def test_new_models_get_stubs_that_hold_only_what_the_api_reports(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    groq.models.append(
+        groq_like_item(
+            "openai/gpt-oss-20b",
+            owned_by="OpenAI",
+            context_window=131072,
+            max_completion_tokens=65536,
+            created=1754407957,
         )
-    ]
-    assert line_diff("groq/models/mixtral-8x7b-32768.yaml") == [
-        ("developer: Mistral", "developer: Mistral AI")
-    ]
-    # The API serves the full window again: the temporary limit's block goes, nothing else.
-    preview_before = before["groq/models/llama-3.2-3b-preview.yaml"].decode().splitlines()
-    preview_after = after["groq/models/llama-3.2-3b-preview.yaml"].decode().splitlines()
-    limit = preview_before.index("temporary_limit:")
-    assert preview_after == preview_before[:limit] + preview_before[limit + 3 :]
-    whisper = after["groq/models/whisper-large-v3.yaml"].decode().splitlines()
-    old_whisper = before["groq/models/whisper-large-v3.yaml"].decode().splitlines()
-    assert whisper == [*old_whisper[:8], "context_window: 448", *old_whisper[8:]]
-    assert "updated catalog/groq/models/llama3-8b-8192.yaml: context_window" in result.stderr
-    assert "not changed: gemma-7b-it is missing live" in result.stderr
-
-
-def test_new_models_get_reviewed_stubs_at_the_right_path(
-    catalog_copy: Path, drifted: LoopbackProvider
-) -> None:
-    sync(catalog_copy, drifted.base_url, "--write")
-    stub = (catalog_copy / "groq" / "models" / "openai" / "gpt-oss-20b.yaml").read_text()
-    lines = stub.splitlines()
-    assert lines[0] == "# yaml-language-server: $schema=../../../../schema/model.schema.json"
-    assert "id: openai/gpt-oss-20b" in lines
-    assert "developer: OpenAI" in lines
-    assert "needs_review: true" in lines
-    assert "context_window: 131072" in lines
-    other = (catalog_copy / "groq" / "models" / "llama-3.3-70b-versatile.yaml").read_text()
-    assert "max_output_tokens: 32768" in other.splitlines()
-
-
-def test_write_is_idempotent_and_leaves_a_valid_catalog(
-    catalog_copy: Path, drifted: LoopbackProvider
-) -> None:
-    sync(catalog_copy, drifted.base_url, "--write")
-    once = snapshot_files(catalog_copy)
-
-    second = sync(catalog_copy, drifted.base_url, "--write")
-    assert snapshot_files(catalog_copy) == once
-    assert "updated" not in second.stderr
-    assert "created" not in second.stderr
-
-    check = sync(catalog_copy, drifted.base_url, "--format", "json")
-    [provider] = json.loads(check.stdout)["providers"]
-    assert provider["added"] == []
-    assert provider["changed"] == []
-    assert provider["removed"] == [{"id": "gemma-7b-it", "status": "production"}]
-
-    validate = run_cli(["validate"], cwd=catalog_copy.parent)
-    assert validate.returncode == 0, validate.stdout
-    assert validate.stdout == "catalog OK: 21 models, 1 provider\n"
-
-
-def test_invalid_live_values_are_not_written(catalog_copy: Path) -> None:
-    live = matching_live_list()
-    by_id(live, "llama3-8b-8192")["context_window"] = -5
-    live.append(groq_like_item("bad id with spaces"))
-    with LoopbackProvider(live, API_KEY) as server:
-        before = snapshot_files(catalog_copy)
-        result = sync(catalog_copy, server.base_url, "--write")
-    assert result.returncode == 1
-    assert snapshot_files(catalog_copy) == before
-    assert "skipped catalog/groq/models/llama3-8b-8192.yaml: the live values would be invalid" in (
-        result.stderr
     )
-    assert "'bad id with spaces' is not a valid model ID" in result.stderr
+    result = sync(drift_catalog, groq.base_url, "--write")
+    stub = drift_catalog / MODELS / "openai" / "gpt-oss-20b.yaml"
+    assert f"created catalog/{MODELS.as_posix()}/openai/gpt-oss-20b.yaml" in result.stderr
+    assert stub.read_text() == (
+        "# yaml-language-server: $schema=../../../../schema/model.schema.json\n"
+        f"# Added by `modelcat sync --write` from GroqCloud's live /models list on {AS_OF}: "
+        "no documented fact yet.\n"
+        "# Add the documented facts with their source, then delete needs_review.\n"
+        "id: openai/gpt-oss-20b\n"
+        "needs_review: true\n"
+        "observed:\n"
+        f"  first_seen: {AS_OF}\n"
+        f"  last_seen: {AS_OF}\n"
+        "  owned_by: OpenAI\n"
+        "  context_window: 131072\n"
+        "  max_completion_tokens: 65536\n"
+        "  active: true\n"
+        "  created: 1754407957\n"
+    )
+
+
+def test_crlf_files_stay_crlf_and_block_scalars_are_edited_whole(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    path = drift_catalog / MODELS / "beta-70b.yaml"
+    text = path.read_text().replace("  owned_by: Meta\n", "  owned_by: |-\n    Meta\n")
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    by_id(groq.models, "beta-70b")["owned_by"] = "Meta AI"
+    by_id(groq.models, "beta-70b")["context_window"] = 65536
+
+    assert sync(drift_catalog, groq.base_url, "--write").returncode == 1
+
+    data = path.read_bytes()
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert b"  owned_by: Meta AI\r\n  context_window: 65536\r\n" in data
+    assert sync(drift_catalog, groq.base_url).returncode == 0
+
+
+def test_live_values_that_would_not_validate_are_reported_not_written(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    # Values the payload check lets through (right type, printable) but the schema refuses.
+    by_id(groq.models, "alpha-8b")["owned_by"] = "M" * 150
+    by_id(groq.models, "alpha-8b")["context_window"] = 10**15
+    before = snapshot_files(drift_catalog)
+
+    result = sync(drift_catalog, groq.base_url, "--write", "--format", "json")
+
+    [report] = json.loads(result.stdout)["providers"]
+    assert {(r["field"], json.dumps(r["live"])) for r in report["refused"]} == {
+        ("owned_by", json.dumps("M" * 150)),
+        ("context_window", str(10**15)),
+    }
+    assert report["changed"] == []
+    assert snapshot_files(drift_catalog) == before
+
+
+def test_a_stub_differing_only_in_case_is_refused(
+    drift_catalog: Path, groq: LoopbackProvider
+) -> None:
+    groq.models.append(groq_like_item("Alpha-8B"))
+    result = sync(drift_catalog, groq.base_url, "--write")
+    assert "'Alpha-8B' differs from 'alpha-8b' only in case" in result.stderr
+    assert not (drift_catalog / MODELS / "Alpha-8B.yaml").exists()

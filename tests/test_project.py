@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import tomllib
+from pathlib import Path
 
 from tests.conftest import REPO
 
@@ -40,8 +41,22 @@ def test_readme_names_the_two_commands_and_make_provides_them() -> None:
         assert re.search(rf"^{target}: ", makefile, re.MULTILINE), target
 
 
-def test_ci_runs_make_test() -> None:
-    assert "make test" in (REPO / ".ci" / "run").read_text()
+def test_ci_entry_point_runs_make_test_and_passes_on_its_failure(tmp_path: Path) -> None:
+    # Stand-ins for make and apt-get record how .ci/run calls them; make fails like a red run.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "calls.log"
+    for tool, code in (("make", 3), ("apt-get", 0), ("sudo", 0)):
+        stand_in = bin_dir / tool
+        stand_in.write_text(f'#!/bin/sh\necho "{tool} $*" >> "{log}"\nexit {code}\n')
+        stand_in.chmod(0o755)
+    result = subprocess.run(
+        ["bash", str(REPO / ".ci" / "run")],
+        env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "CI": "true"},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 3, "a failing make test must fail the CI run"
+    assert log.read_text().splitlines()[-1] == "make test"
 
 
 def test_make_drift_without_a_key_explains_how_to_set_it() -> None:

@@ -115,7 +115,7 @@ def test_pre_commit_config_is_valid_and_runs_validate_and_ruff() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
     assert {h["id"] for h in hooks} == {"modelcat-validate", "ruff-check", "ruff-format"}
     validate = next(h for h in hooks if h["id"] == "modelcat-validate")
-    assert validate["entry"].endswith("-m scripts validate")
+    assert validate["entry"] == ".venv/bin/modelcat validate"
     assert validate["files"] == "^catalog/"
 
 

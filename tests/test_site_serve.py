@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import REPO, VENV_BIN, make_site_project
+from tests.conftest import SITE_AS_OF, VENV_BIN, make_site_project
 
 MODEL_FILE = Path("catalog", "groq", "models", "gemma2-9b-it.yaml")
 
@@ -42,7 +42,7 @@ def test_serve_rebuilds_when_a_catalog_file_changes(tmp_path: Path) -> None:
     server = subprocess.Popen(
         [str(VENV_BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env={**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "MODELCAT_AS_OF": SITE_AS_OF, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.catalog import STATUSES
-from scripts.site import escaping, views
+from scripts.lifecycle import State
+from scripts.site import escaping, feeds, views
 
 
 @pytest.mark.parametrize(
@@ -26,9 +26,36 @@ def test_human_tokens_shows_the_round_size_and_the_exact_count(
     assert views.human_tokens(count) == shown
 
 
-def test_every_status_has_a_label_and_a_meaning() -> None:
-    assert set(views.STATUS_INFO) == set(STATUSES)
-    assert all(info.meaning.endswith(".") for info in views.STATUS_INFO.values())
+def test_every_state_has_a_meaning() -> None:
+    assert set(views.STATE_MEANINGS) == set(State)
+
+
+@pytest.mark.parametrize(
+    ("site_url", "base"),
+    [("https://modelcat.github.io/modelcat/", "/modelcat/"), ("https://x.example", "/"),
+     ("https://x.example/a/b", "/a/b/")],
+)  # fmt: skip
+def test_base_path_is_the_path_the_site_is_served_below(site_url: str, base: str) -> None:
+    assert views.base_path(site_url) == base
+
+
+def test_calendar_text_escapes_separators_and_line_breaks() -> None:
+    assert feeds.ics_text("a,b;c\\d\nnew") == "a\\,b\\;c\\\\d\\nnew"
+
+
+def test_calendar_lines_fold_at_75_octets_without_splitting_characters() -> None:
+    folded = feeds._fold("SUMMARY:" + "é" * 60)
+    lines = folded.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert "".join(line.removeprefix(" ") for line in lines) == "SUMMARY:" + "é" * 60
+
+
+def test_feed_links_are_published_page_urls() -> None:
+    assert (
+        feeds._page_url("https://h.example/m/", "models/a/b.md")
+        == "https://h.example/m/models/a/b/"
+    )
+    assert feeds._page_url("https://h.example/m/", "index.md") == "https://h.example/m/"
 
 
 def test_inline_text_leaves_no_markdown_or_html_syntax() -> None:

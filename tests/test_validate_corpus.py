@@ -2,14 +2,15 @@
 
 Its header says what the case is (`# case:`), where it goes in a copy of the real catalog
 (`# place:`, default groq/models/<file name>) and every problem `validate` must report for it
-(`# expect: LINE:COL RULE | message fragment`), no more and no fewer.
+(`# expect: LINE:COL RULE | message fragment`), no more and no fewer. A case that needs a second
+file names its place (`# with: PATH`) and gives its lines as `#| ` comments below; the problems
+the case causes in other files are listed as `# also: PATH LINE:COL RULE`.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ CORPUS = Path(__file__).parent / "bad_inputs"
 EXPECT = re.compile(rb"^# expect: (\d+):(\d+) ([a-z0-9-]+) \| (.+)$", re.MULTILINE)
 PLACE = re.compile(rb"^# place: (\S+)$", re.MULTILINE)
 ALSO = re.compile(rb"^# also: (\S+) (\d+):(\d+) ([a-z0-9-]+)$", re.MULTILINE)
+WITH = re.compile(rb"^# with: (\S+)\n((?:#\|(?: .*)?\n)+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,13 @@ class Case:
     place: str
     expected: list[tuple[int, int, str, str]]
     also: list[tuple[str, int, int, str]]  # problems the case causes in other files
+    companions: dict[str, bytes]  # other files the case needs, by place
+
+    def install(self, catalog: Path) -> None:
+        for place, content in [(self.place, self.source.read_bytes()), *self.companions.items()]:
+            target = catalog / place
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 def load_case(source: Path) -> Case:
@@ -46,6 +55,10 @@ def load_case(source: Path) -> Case:
             (f"catalog/{path.decode()}", int(line), int(col), rule.decode())
             for path, line, col, rule in ALSO.findall(raw)
         ],
+        {
+            place.decode(): b"".join(line[3:] + b"\n" for line in lines.splitlines())
+            for place, lines in WITH.findall(raw)
+        },
     )
 
 
@@ -64,9 +77,7 @@ def test_bad_input_reports_exact_position_rule_and_message(
     source: Path, catalog_copy: Path
 ) -> None:
     case = load_case(source)
-    target = catalog_copy / case.place
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    case.install(catalog_copy)
 
     result = run_cli(["validate", "--format", "json"], cwd=catalog_copy.parent)
 
@@ -91,9 +102,7 @@ def test_all_bad_files_are_reported_in_one_run(catalog_copy: Path) -> None:
     for case in cases:
         if case.place.endswith("provider.yaml"):
             continue  # two cases replace the same provider file
-        target = catalog_copy / case.place
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(case.source, target)
+        case.install(catalog_copy)
         placed[f"catalog/{case.place}"] = case
 
     result = run_cli(["validate"], cwd=catalog_copy.parent)

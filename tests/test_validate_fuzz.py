@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from scripts.catalog import load_documents
+from scripts.loader import load_documents
 from scripts.schemas import load_schema
 from scripts.validation import validate_catalog
 from tests.conftest import CATALOG
@@ -63,14 +69,29 @@ def test_validator_never_crashes_on_arbitrary_bytes(fuzz_catalog: Path, content:
     assert all(p.line >= 1 and p.column >= 1 for p in problems)
 
 
+DATES = [
+    "2025-01-31",
+    "2025-02-30",
+    "2024-02-29",
+    "2025-13-01",
+    "2025-01",
+    "2025-1-1",
+    "2025-01-31\n",
+    "31/01/2025",
+]
 scalars = (
     st.none()
     | st.booleans()
     | st.integers(min_value=-(2**40), max_value=2**40)
+    | st.sampled_from([10**8, 10**8 + 1, 10**12, 10**30, 4102444800, 4102444801])
     | st.floats(allow_nan=False)
     | st.text(max_size=12)
-    | st.sampled_from(["https://example.com/card", "http://x", "128k", "2025-01-31", "audio"])
-)
+    | st.sampled_from(
+        ["https://example.com/card", "http://x", "https://u:p@x.com/a", "https://x.com/a)(b",
+         "128k", "audio", "unlimited", "unlimted", "models-page-2024-10", "llama3-70b-8192",
+         "a/index", "README", "Index!", " ", "x\n", "a\u202eb", "$0.59", *DATES]
+    )
+)  # fmt: skip
 values = st.recursive(
     scalars,
     lambda inner: (
@@ -78,28 +99,79 @@ values = st.recursive(
     ),
     max_leaves=6,
 )
+dates = st.sampled_from(DATES)
+lifecycles = st.fixed_dictionaries(
+    {"source": st.just("models-page-2024-10")},
+    optional={
+        "announced": dates, "auto_upgrade": dates, "shutdown": dates,
+        "upgrade_to": st.sampled_from(["llama3-70b-8192", "fuzzed", "a/index"]),
+        "replacements": st.lists(st.sampled_from(["llama3-70b-8192", "gemma2-9b-it", "nosuch"]),
+                                 max_size=3),
+        "note": values,
+    },
+)  # fmt: skip
+dated_entry = st.fixed_dictionaries(
+    {"date": dates, "source": st.sampled_from(["models-page-2024-10", "nosuch"])},
+    optional={"input_per_mtok_usd": values, "rpd": values, "tpm": values, "note": values},
+)
+observations = st.fixed_dictionaries(
+    {"first_seen": dates, "last_seen": dates},
+    optional={"owned_by": values, "context_window": values, "active": values, "created": values},
+)
+structured = st.one_of(
+    st.tuples(st.just("lifecycle"), lifecycles),
+    st.tuples(st.just("prices"), st.lists(dated_entry, max_size=3)),
+    st.tuples(st.just("free_tier_limits"), st.lists(dated_entry, max_size=3)),
+    st.tuples(st.just("observed"), observations),
+)
 field_names = st.sampled_from([*list(load_schema("model")["properties"]), "context_windw", "extra"])
-VALID_BASE = {"id": "fuzzed", "name": "Fuzzed", "developer": "Meta", "status": "preview"}
+VALID_BASE = {
+    "id": "fuzzed",
+    "name": "Fuzzed",
+    "developer": "Meta",
+    "status": "preview",
+    "source": "models-page-2024-10",
+}
 
 
 def _strict_validator() -> Draft202012Validator:
-    from jsonschema import validators
+    from jsonschema import FormatChecker, validators
 
     checker = Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _c, v: isinstance(v, int) and not isinstance(v, bool)
     )
-    return validators.extend(Draft202012Validator, type_checker=checker)(load_schema("model"))
+    # The formats as the schema describes them, written here independently of scripts.schemas.
+    formats = FormatChecker(formats=())
+
+    @formats.checks("date")
+    def _date(value: object) -> bool:
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            return True
+        try:
+            dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            return False
+        return True
+
+    @formats.checks("date-or-month")
+    def _date_or_month(value: object) -> bool:
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):
+            return 1 <= int(value[5:]) <= 12
+        return _date(value)
+
+    strict = validators.extend(Draft202012Validator, type_checker=checker)
+    return strict(load_schema("model"), format_checker=formats)
 
 
 ORACLE = _strict_validator()
 
 
 @FUZZ_SETTINGS
-@given(st.dictionaries(field_names, values, max_size=4))
+@given(st.dictionaries(field_names, values, max_size=4), st.lists(structured, max_size=2))
 def test_validator_accepts_exactly_what_the_schema_accepts(
-    fuzz_catalog: Path, changes: dict
+    fuzz_catalog: Path, changes: dict, parts: list[tuple[str, object]]
 ) -> None:
-    data = {**VALID_BASE, **changes}
+    data = {**VALID_BASE, **changes, **dict(parts)}
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     problems = problems_for(fuzz_catalog, text.encode())
     schema_valid = ORACLE.is_valid(yaml.safe_load(text))
@@ -108,3 +180,55 @@ def test_validator_accepts_exactly_what_the_schema_accepts(
     if not problems:
         assert schema_valid
         assert data["id"] == "fuzzed"
+
+
+@FUZZ_SETTINGS
+@given(st.dictionaries(field_names, values, max_size=4), st.lists(structured, max_size=2))
+def test_fast_and_precise_validators_agree(changes: dict, parts: list[tuple[str, object]]) -> None:
+    """fastjsonschema (the path of valid files) and jsonschema (the path of messages) give the
+    same verdict; integral floats aside, which always take the precise path."""
+    from scripts.schemas import is_valid_fast, validator_for
+
+    data = yaml.safe_load(yaml.safe_dump({**VALID_BASE, **changes, **dict(parts)}))
+    if _has_integral_float(data):
+        return
+    assert is_valid_fast("model", data) == validator_for("model").is_valid(data), data
+
+
+def _has_integral_float(value: object) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_integral_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_integral_float(v) for v in value)
+    return False
+
+
+# A run of `validate` is a process start (~0.3 s) plus the catalog: 10 s is far beyond it.
+VALIDATE_SECONDS = 10
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.binary(max_size=2000)
+    | st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass"))
+)
+def test_validate_command_exits_0_1_or_2_without_traceback_in_bounded_time(
+    fuzz_catalog: Path, content: bytes
+) -> None:
+    (fuzz_catalog / MODEL_PATH).write_bytes(content)
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "validate", "--format", "json"],
+        cwd=fuzz_catalog.parent,
+        capture_output=True,
+        timeout=VALIDATE_SECONDS,
+        check=False,
+    )
+    assert time.monotonic() - started < VALIDATE_SECONDS
+    assert result.returncode in {0, 1, 2}
+    assert b"Traceback" not in result.stderr
+    json.loads(result.stdout)  # the report is valid JSON, even for bytes that are not UTF-8

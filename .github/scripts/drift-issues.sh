@@ -5,7 +5,7 @@
 # SYNC_ARGS adds flags to every sync call (tests use --from-file).
 set -euo pipefail
 
-PYTHON=${PYTHON:-.venv/bin/python}
+MODELCAT=${MODELCAT:-.venv/bin/modelcat}
 LABEL=catalog-drift
 summary=${GITHUB_STEP_SUMMARY:-/dev/null}
 failed=0
@@ -17,7 +17,7 @@ for provider_file in catalog/*/provider.yaml; do
   report="drift-report-$provider.md"
   set +e
   # shellcheck disable=SC2086  # SYNC_ARGS is a list of flags
-  "$PYTHON" -m scripts sync --provider "$provider" --format markdown ${SYNC_ARGS:-} >"$report"
+  "$MODELCAT" sync --provider "$provider" --format markdown ${SYNC_ARGS:-} >"$report"
   code=$?
   set -e
   cat "$report" >>"$summary"

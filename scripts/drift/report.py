@@ -1,26 +1,21 @@
 """Drift reports: text for terminals, Markdown for issues and step summaries, JSON for
-programs, GitHub annotations for the exact line of each changed value.
+programs, GitHub annotations for the exact line of each observed value.
 
-Live values come from a remote API and are untrusted: Markdown output shows them in code
-spans with backticks, pipes and angle brackets neutralised.
+Live values come from a remote API and are untrusted: text and annotations show them with
+control characters escaped; Markdown shows them in code spans with backticks, pipes and
+line breaks neutralised.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from scripts.drift.compare import ProviderDrift
-from scripts.problems import Problem
-from scripts.reporters import (
-    github_annotation,
-    github_escape_data,
-    github_escape_property,
-    plural,
-)
+from scripts.output_escaping import github_command, terminal_safe
+from scripts.reporters import plural
 
 FORMATS = ("text", "markdown", "json", "github")
 
@@ -36,34 +31,60 @@ class Location:
 Locate = Callable[[str, str, str | None], Location | None]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    locate: Locate
+    # e.g. https://github.com/OWNER/REPO/blob/SHA/ : Markdown links files there when set.
+    blob_base: str | None = None
+
+
 def drift_document(results: Sequence[ProviderDrift]) -> dict[str, Any]:
     return {
         "drift": any(r.has_drift for r in results),
         "providers": [
             {
                 "provider": r.provider,
+                "as_of": r.as_of.isoformat(),
                 "checked": r.checked,
                 "error": r.error,
                 "added": [{"id": item["id"], "live": item} for item in r.added],
-                "removed": [{"id": a.id, "status": a.status} for a in r.removed],
-                "expected_absent": [{"id": a.id, "status": a.status} for a in r.expected_absent],
+                "removed": [{"id": a.id, "reason": a.reason} for a in r.removed],
+                "expected_absent": [{"id": a.id, "reason": a.reason} for a in r.expected_absent],
                 "changed": [
                     {"id": c.id, "field": c.field, "catalog": c.catalog, "live": c.live}
                     for c in r.changed
                 ],
+                "relisted": [{"id": x.id, "shutdown": x.shutdown.isoformat()} for x in r.relisted],
+                "disagreements": [
+                    {
+                        "id": d.id,
+                        "documented_field": d.documented_field,
+                        "documented": d.documented,
+                        "observed_field": d.observed_field,
+                        "observed": d.observed,
+                    }
+                    for d in r.disagreements
+                ],
+                "refused": [{"id": x.id, "field": x.field, "live": x.live} for x in r.refused],
             }
             for r in results
         ],
     }
 
 
-def render_json(results: Sequence[ProviderDrift], locate: Locate) -> str:
-    return json.dumps(drift_document(results), indent=2, ensure_ascii=False) + "\n"
+def render_json(results: Sequence[ProviderDrift], context: ReportContext) -> str:
+    return json.dumps(drift_document(results), indent=2, ensure_ascii=True) + "\n"
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    return json.dumps(value, ensure_ascii=True, sort_keys=False, default=str)
 
 
 def _live_summary(item: dict[str, Any]) -> str:
     facts = [
-        f"{key} {item[key]}"
+        f"{key} {_plain(item[key])}"
         for key in ("owned_by", "context_window", "max_completion_tokens")
         if item.get(key) is not None
     ]
@@ -78,7 +99,9 @@ def _counts(result: ProviderDrift) -> str:
             f"{len(result.added)} added",
             f"{len(result.removed)} removed",
             f"{len(result.changed)} changed",
+            f"{len(result.relisted)} relisted",
             f"{len(result.expected_absent)} expected absent",
+            f"{len(result.disagreements)} docs/API disagreements",
         ]
     )
 
@@ -96,131 +119,168 @@ def _closing_line(results: Sequence[ProviderDrift]) -> str:
     return "; ".join(parts)
 
 
-def render_text(results: Sequence[ProviderDrift], locate: Locate) -> str:
+def _disagreement_text(d: Any) -> str:
+    if d.observed_field == "id":
+        return f"docs: retired on {d.documented}; API: still listed"
+    return (
+        f"docs {d.documented_field} {_plain(d.documented)}; "
+        f"API {d.observed_field} {_plain(d.observed)}"
+    )
+
+
+def render_text(results: Sequence[ProviderDrift], context: ReportContext) -> str:
     lines: list[str] = []
     for result in results:
         if not result.checked:
             lines.append(f"{result.provider}: could not be checked: {result.error}")
             continue
-        lines.append(f"{result.provider}: {_counts(result)}")
+        lines.append(f"{result.provider} (as of {result.as_of}): {_counts(result)}")
         for item in result.added:
-            lines.append(f"  + {item['id']}: new in the live list ({_live_summary(item)})")
+            lines.append(f"  + {_plain(item['id'])}: new in the live list ({_live_summary(item)})")
         for absence in result.removed:
-            where = locate(result.provider, absence.id, None)
+            where = context.locate(result.provider, absence.id, None)
             lines.append(
-                f"  - {absence.id} ({absence.status}): missing from the live list"
+                f"  - {absence.id} ({absence.reason}): missing from the live list"
                 + (f"  [{where.path}]" if where else "")
             )
         for change in result.changed:
-            where = locate(result.provider, change.id, change.field)
+            where = context.locate(result.provider, change.id, change.field)
             lines.append(
                 f"  ~ {change.id}: {change.field} {_plain(change.catalog)} -> {_plain(change.live)}"
                 + (f"  [{where.path}:{where.line}]" if where else "")
             )
+        for relisted in result.relisted:
+            lines.append(
+                f"  ! {relisted.id}: retired on {relisted.shutdown}, yet listed live again"
+            )
+        for refused in result.refused:
+            lines.append(
+                f"  ? {refused.id}: live {refused.field} {_plain(refused.live)} is not a valid "
+                "value; not recorded"
+            )
+        for disagreement in result.disagreements:
+            lines.append(f"  = {disagreement.id}: {_disagreement_text(disagreement)}")
         for absence in result.expected_absent:
-            lines.append(f"  . {absence.id} ({absence.status}): absent, as expected")
+            lines.append(f"  . {absence.id} ({absence.reason}): absent, as expected")
     lines.append(_closing_line(results))
-    return "\n".join(lines) + "\n"
-
-
-def _plain(value: Any) -> str:
-    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+    return "\n".join(terminal_safe(line) for line in lines) + "\n"
 
 
 def _code(value: Any) -> str:
     """A Markdown code span for an untrusted value."""
-    text = _plain(value).replace("`", "'").replace("|", "\\|").replace("\n", " ")
+    text = value if isinstance(value, str) else _plain(value)
+    text = terminal_safe(text).replace("`", "'").replace("|", "\\|")
     return f"`{text[:200]}`"
 
 
-def _file_link(where: Location | None) -> str:
+def _file_link(where: Location | None, context: ReportContext) -> str:
     if where is None:
         return ""
-    server = os.environ.get("GITHUB_SERVER_URL")
-    repository = os.environ.get("GITHUB_REPOSITORY")
-    ref = os.environ.get("GITHUB_SHA") or "main"
-    if server and repository:
-        url = f"{server}/{repository}/blob/{ref}/{where.path}#L{where.line}"
-        return f"[{where.path}:{where.line}]({url})"
+    if context.blob_base:
+        return f"[{where.path}:{where.line}]({context.blob_base}{where.path}#L{where.line})"
     return f"`{where.path}:{where.line}`"
 
 
-def render_markdown(results: Sequence[ProviderDrift], locate: Locate) -> str:
+def render_markdown(results: Sequence[ProviderDrift], context: ReportContext) -> str:
     out = ["# Catalog drift report", ""]
     for result in results:
-        out.append(f"## `{result.provider}`")
+        out.append(f"## {_code(result.provider)} (as of {result.as_of})")
         out.append("")
         if not result.checked:
             out += [f"**Could not be checked:** {_code(result.error)}", ""]
             continue
         out += [_counts(result) + ".", ""]
-        if not result.has_drift and not result.expected_absent:
+        rows = result.has_drift or result.expected_absent or result.disagreements or result.refused
+        if not rows:
             out += ["The catalog matches the live API.", ""]
             continue
         out += [
-            "| Change | Model | Field | Catalog | Live | File |",
+            "| Kind | Model | Field | Catalog | Live | File |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
+        locate = context.locate
         for item in result.added:
             out.append(f"| added | {_code(item['id'])} | | | {_code(_live_summary(item))} | |")
         for absence in result.removed:
-            where = locate(result.provider, absence.id, None)
+            where = _file_link(locate(result.provider, absence.id, None), context)
             out.append(
-                f"| removed | {_code(absence.id)} | status | {_code(absence.status)} | "
-                f"(not listed) | {_file_link(where)} |"
+                f"| removed | {_code(absence.id)} | | {_code(absence.reason)} | (not listed) | "
+                f"{where} |"
             )
         for change in result.changed:
-            where = locate(result.provider, change.id, change.field)
+            where = _file_link(locate(result.provider, change.id, change.field), context)
             out.append(
-                f"| changed | {_code(change.id)} | `{change.field}` | {_code(change.catalog)} | "
-                f"{_code(change.live)} | {_file_link(where)} |"
+                f"| changed | {_code(change.id)} | {_code(change.field)} | "
+                f"{_code(change.catalog)} | {_code(change.live)} | {where} |"
+            )
+        for relisted in result.relisted:
+            where = _file_link(locate(result.provider, relisted.id, "lifecycle.shutdown"), context)
+            out.append(
+                f"| relisted | {_code(relisted.id)} | lifecycle.shutdown | "
+                f"{_code(relisted.shutdown.isoformat())} | listed | {where} |"
+            )
+        for refused in result.refused:
+            out.append(
+                f"| refused | {_code(refused.id)} | {_code(refused.field)} | | "
+                f"{_code(refused.live)} | |"
+            )
+        for d in result.disagreements:
+            where = _file_link(locate(result.provider, d.id, d.documented_field), context)
+            out.append(
+                f"| docs/API disagree | {_code(d.id)} | {_code(d.documented_field)} | "
+                f"{_code(d.documented)} | {_code(d.observed_field + ' ' + _plain(d.observed))} | "
+                f"{where} |"
             )
         for absence in result.expected_absent:
             out.append(
-                f"| expected absence | {_code(absence.id)} | status | {_code(absence.status)} | "
+                f"| expected absence | {_code(absence.id)} | | {_code(absence.reason)} | "
                 "(not listed, as expected) | |"
             )
         out.append("")
     out += [
         f"_{_closing_line(results)}._",
         "",
-        "Fix with `python -m scripts sync --write`, review the new entries marked "
-        "`needs_review: true`, and mark removed models deprecated or offline by hand.",
+        "`modelcat sync --write` records the live values in each model's `observed` block and "
+        "adds stubs for new IDs. Removed models, relisted models and docs/API disagreements "
+        "need a maintainer: update the documented facts (with their source) by hand.",
     ]
     return "\n".join(out) + "\n"
 
 
-def render_github(results: Sequence[ProviderDrift], locate: Locate) -> str:
+def render_github(results: Sequence[ProviderDrift], context: ReportContext) -> str:
     lines: list[str] = []
+
+    def annotate(level: str, title: str, message: str, where: Location | None) -> None:
+        position = {"file": where.path, "line": where.line, "col": where.column} if where else {}
+        lines.append(github_command(level, message, title=title, **position))
+
     for result in results:
+        provider = result.provider
         if not result.checked:
-            message = f"{result.provider} could not be checked: {result.error}"
-            lines.append(_annotation("error", None, "drift: not checked", message))
+            annotate("error", "drift: not checked", f"{provider} could not be checked: "
+                     f"{result.error}", None)  # fmt: skip
             continue
         for item in result.added:
-            message = f"{result.provider} lists {item['id']}, which the catalog lacks"
-            lines.append(_annotation("warning", None, "drift: added", message))
+            message = f"{provider} lists {_plain(item['id'])}, which the catalog lacks"
+            annotate("warning", "drift: added", message, None)
         for absence in result.removed:
-            where = locate(result.provider, absence.id, None)
-            message = f"{absence.id} ({absence.status}) is missing from the live list"
-            lines.append(_annotation("warning", where, "drift: removed", message))
+            annotate("warning", "drift: removed",
+                     f"{absence.id} ({absence.reason}) is missing from the live list",
+                     context.locate(provider, absence.id, None))  # fmt: skip
         for change in result.changed:
-            where = locate(result.provider, change.id, change.field)
-            message = (
-                f"{change.id}: {change.field} is {_plain(change.catalog)} here, the live API "
-                f"reports {_plain(change.live)}"
-            )
-            lines.append(_annotation("warning", where, "drift: changed", message))
+            annotate("warning", "drift: changed",
+                     f"{change.id}: {change.field} is {_plain(change.catalog)} here, the live "
+                     f"API reports {_plain(change.live)}",
+                     context.locate(provider, change.id, change.field))  # fmt: skip
+        for relisted in result.relisted:
+            annotate("warning", "drift: relisted",
+                     f"{relisted.id} was retired on {relisted.shutdown}, yet is listed live",
+                     context.locate(provider, relisted.id, "lifecycle.shutdown"))  # fmt: skip
+        for d in result.disagreements:
+            annotate("notice", "docs/API disagree", f"{d.id}: {_disagreement_text(d)}",
+                     context.locate(provider, d.id, d.documented_field))  # fmt: skip
     lines.append(_closing_line(results))
     return "\n".join(lines) + "\n"
-
-
-def _annotation(level: str, where: Location | None, title: str, message: str) -> str:
-    if where is None:
-        return f"::{level} title={github_escape_property(title)}::{github_escape_data(message)}"
-    return github_annotation(
-        level, Problem(where.path, where.line, where.column, "", message), title
-    )
 
 
 RENDERERS = {

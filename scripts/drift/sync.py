@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -12,24 +13,29 @@ from typing import Any
 
 import httpx
 
-from scripts.catalog import Catalog, Kind, LoadedCatalog, Provider
+from scripts.catalog import Catalog, Provider
 from scripts.drift.compare import ProviderDrift, compare
 from scripts.drift.fetch import (
-    Credentials,
+    MAX_BODY_BYTES,
     FetchError,
+    credentials_from,
     fetch_models,
+    fetch_slots,
     make_client,
     models_url,
     parse_models_payload,
     redact,
+    secrets_of,
 )
 from scripts.drift.report import Locate, Location
 from scripts.fileio import write_atomic
+from scripts.loader import Kind, LoadedCatalog
 
 
 @dataclass(frozen=True, slots=True)
 class SyncOptions:
     providers: Sequence[str]
+    as_of: dt.date
     base_url: str | None = None
     from_file: Path | None = None
     timeout: float = 30.0
@@ -46,22 +52,23 @@ async def _live_list(
     provider: Provider,
     options: SyncOptions,
     environ: Mapping[str, str],
+    slots: asyncio.Semaphore,
 ) -> dict[str, Any]:
+    secrets = secrets_of(environ.get(provider.api_key_env))
     if options.from_file is not None:
         try:
-            body = options.from_file.read_bytes()
+            with options.from_file.open("rb") as handle:
+                body = handle.read(MAX_BODY_BYTES + 1)
         except OSError as error:
             raise FetchError(f"cannot read {options.from_file}: {error.strerror}") from None
-        return parse_models_payload(body)[0]
-    key = environ.get(provider.api_key_env, "").strip()
-    if not key:
-        raise FetchError(
-            f"{provider.api_key_env} is not set; export {provider.api_key_env}=<your API key> "
-            f"(from {provider.name}'s console) and run again"
-        )
+        return parse_models_payload(body, secrets)[0]
+    credentials = credentials_from(
+        provider.api_key_env, environ.get(provider.api_key_env), provider.name
+    )
     url = models_url(options.base_url or provider.api_base)
-    body = await fetch_models(client, url, Credentials(provider.api_key_env, key), options.timeout)
-    return parse_models_payload(body)[0]
+    async with slots:
+        body = await fetch_models(client, url, credentials, options.timeout)
+    return parse_models_payload(body, secrets)[0]
 
 
 async def check_provider(
@@ -70,28 +77,37 @@ async def check_provider(
     provider: Provider,
     options: SyncOptions,
     environ: Mapping[str, str],
+    slots: asyncio.Semaphore | None = None,
 ) -> ProviderResult:
+    """The provider's drift; any failure, even an unforeseen one, is a not-checked result
+    with one sentence (the key redacted), never an exception."""
+    secret = environ.get(provider.api_key_env)
     try:
-        payload = await _live_list(client, provider, options, environ)
-    except FetchError as error:
-        secret = environ.get(provider.api_key_env)
+        payload = await _live_list(client, provider, options, environ, slots or fetch_slots())
         return ProviderResult(
-            ProviderDrift(provider.id, checked=False, error=redact(str(error), secret))
+            compare(provider.id, catalog.models_of(provider.id), payload["data"], options.as_of),
+            payload,
         )
-    return ProviderResult(
-        compare(provider.id, catalog.models_of(provider.id), payload["data"]), payload
-    )
+    except FetchError as error:
+        message = redact(str(error), secret)
+    except Exception as error:  # a bug or an unforeseen fault: still one sentence, exit 2
+        message = (
+            f"unexpected error while checking: {error.__class__.__name__}; nothing was compared "
+            "(please report this as a modelcat bug)"
+        )
+    return ProviderResult(ProviderDrift(provider.id, options.as_of, checked=False, error=message))
 
 
 async def check_all(
     catalog: Catalog, options: SyncOptions, environ: Mapping[str, str] | None = None
 ) -> list[ProviderResult]:
     environ = os.environ if environ is None else environ
+    slots = fetch_slots()
     async with make_client(options.timeout) as client:
         return list(
             await asyncio.gather(
                 *(
-                    check_provider(client, catalog, catalog.providers[p], options, environ)
+                    check_provider(client, catalog, catalog.providers[p], options, environ, slots)
                     for p in options.providers
                 )
             )

@@ -1,29 +1,31 @@
 """MkDocs hooks: regenerate the catalog's pages before every build and watch the catalog.
 
-MkDocs loads this file by path (mkdocs.yml `hooks:`), so the repository root is put on
-sys.path to import the package it belongs to.
+Edit links need no hook: generated pages carry theirs in front matter (overrides/partials/
+actions.html reads it), so Zensical, which runs no hooks, links the same catalog files.
+
+The reference date of the computed states comes from MODELCAT_AS_OF (else today), read here
+at the edge so that renderers stay pure. While `mkdocs serve` runs, an invalid catalog does
+not stop the server: the home page shows the problems until the files are fixed.
 """
 
 from __future__ import annotations
 
-import sys
+import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(_REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(_REPO_ROOT))
+from mkdocs.exceptions import PluginError
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from scripts.catalog import Catalog
+from scripts.lifecycle import DateError, reference_date
+from scripts.reporters import problem_line
+from scripts.site.generate import generate, settings_from_mkdocs_config
+from scripts.valid_catalog import InvalidCatalogError, load_valid_catalog
 
-from scripts.catalog import build_catalog, load_documents  # noqa: E402
-from scripts.reporters import problem_line  # noqa: E402
-from scripts.site.generate import generate, settings_from_mkdocs_config  # noqa: E402
-from scripts.site.views import model_source_path  # noqa: E402
-from scripts.validation import validate_catalog  # noqa: E402
-
-TEMPLATES = _REPO_ROOT / "scripts" / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ERROR_PAGE = "index.md"
 
 
 def _project_dir(config: Any) -> Path:
@@ -32,39 +34,75 @@ def _project_dir(config: Any) -> Path:
 
 @dataclass(slots=True)
 class _Build:
-    """What on_page_context needs, worked out once per build in on_pre_build."""
+    """What later events need, worked out once per build in on_pre_build."""
 
-    edit_base: str = ""
-    generated: frozenset[str] = frozenset()
+    serving: bool = False
+    errors: str = ""
+    catalog: Catalog | None = None
+    as_of: dt.date = dt.date.min
 
 
 _build = _Build()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _build.serving = command == "serve"
+
+
+def on_config(config: Any) -> Any:
+    """Load the catalog first: while serving, an invalid one must also relax the checks of
+    pages that then do not exist, or strict mode would end the build (and the server)."""
+    _build.errors = ""
+    _build.catalog = None
+    try:
+        _build.as_of = reference_date(None)
+        _, _build.catalog = load_valid_catalog(_project_dir(config) / "catalog")
+    except DateError as error:
+        raise PluginError(str(error)) from None
+    except InvalidCatalogError as error:
+        report = "\n".join(problem_line(p) for p in error.report.problems)
+        if not _build.serving:
+            raise PluginError(f"the catalog is invalid; fix it first:\n{report}") from None
+        _build.errors = report
+        config.nav = None  # the configured nav names generated pages
+        for group in (config.validation.nav, config.validation.links):
+            for key in group:
+                if key != "absolute_links":
+                    group[key] = logging.INFO
+    return config
+
+
 def on_pre_build(config: Any) -> None:
-    loaded = load_documents(_project_dir(config) / "catalog")
-    problems = validate_catalog(loaded)
-    if problems:
-        report = "\n".join(problem_line(p) for p in problems)
-        raise PluginError(f"the catalog is invalid; fix it first:\n{report}")
-    settings = settings_from_mkdocs_config(config)
-    result = generate(build_catalog(loaded), Path(config.docs_dir), settings)
-    _build.edit_base, _build.generated = settings.edit_base, result.paths
+    if _build.catalog is None:
+        return
+    settings = settings_from_mkdocs_config(config, _build.as_of)
+    generate(_build.catalog, Path(config.docs_dir), settings)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """While the catalog is invalid, the home page exists even if it was never generated."""
+    if _build.errors and files.get_file_from_path(ERROR_PAGE) is None:
+        from mkdocs.structure.files import File
+
+        files.append(File.generated(config, ERROR_PAGE, content="# The catalog is invalid\n"))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """While serving an invalid catalog, the home page lists its problems."""
+    if _build.errors and page.file.src_uri == ERROR_PAGE:
+        from html import escape
+
+        return (
+            "# The catalog is invalid\n\n"
+            "`mkdocs serve` keeps running and rebuilds as soon as the files are fixed. "
+            "`modelcat validate` reports the same problems:\n\n"
+            f'<pre class="mc-errors">{escape(_build.errors)}</pre>\n'
+        )
+    return markdown
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     server.watch(str(_project_dir(config) / "catalog"))
     server.watch(str(TEMPLATES))
     return server
-
-
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Point "edit" at the file a person should change, not at a generated page."""
-    source = model_source_path(page.file.src_uri)
-    if source:
-        page.edit_url = _build.edit_base + source
-    elif page.file.src_uri == "contributing.md":
-        page.edit_url = _build.edit_base + "CONTRIBUTING.md"
-    elif page.file.src_uri in _build.generated:
-        page.edit_url = None
-    return context

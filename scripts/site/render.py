@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -12,17 +13,26 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from scripts.catalog import Catalog
+from scripts.lifecycle import STATE_LABELS, State
 from scripts.schemas import load_schema
 from scripts.site import escaping, views
+from scripts.site.feeds import atom_feed, shutdowns_ics
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass(frozen=True, slots=True)
 class SiteSettings:
-    """What pages need to know about where the project lives."""
+    """What pages need to know about where the project lives and which day they describe."""
 
     edit_base: str  # e.g. https://github.com/OWNER/REPO/edit/main/
+    as_of: dt.date
+    site_url: str = "https://modelcat.github.io/modelcat/"  # absolute links in feeds
+
+
+def _path(text: str) -> Markup:
+    """A path the site computes from validated IDs (never catalog free text): no escaping."""
+    return Markup(text)  # noqa: S704
 
 
 def _escape_by_default(value: Any) -> Any:
@@ -51,61 +61,93 @@ def environment() -> Environment:
         paragraphs=escaping.paragraphs,
         code=escaping.code,
         tokens=views.human_tokens,
+        usd=views.usd,
+        rate=views.rate,
         join=_join_inert,
         trusted=Markup,  # only for text the project itself authors (schema descriptions)
     )
-    env.globals.update(link=escaping.link, status_info=views.STATUS_INFO)
+    env.globals.update(
+        link=escaping.link,
+        tier_label=views.tier_label,
+        tier_meaning=views.tier_meaning,
+        state_labels=STATE_LABELS,
+        state_meanings=views.STATE_MEANINGS,
+        states=list(State),
+        published_path=views.published_path,
+    )
     return env
 
 
 def render_pages(catalog: Catalog, settings: SiteSettings) -> dict[str, str]:
     """Every generated page: path below docs/ → Markdown."""
     env = environment()
+    as_of = settings.as_of
+    model_views = [views.model_view(catalog, model, as_of) for model in catalog.models]
+    view_of = {view.model.key: view for view in model_views}
     developer_list = views.developers(catalog)
     common = {
         "catalog": catalog,
+        "as_of": as_of,
         "model_page": views.model_page,
         "developer_page": views.developer_page,
         "providers": catalog.providers,
+        "view_of": view_of,
+        "provider_page": views.provider_page,
+        "edit_base": settings.edit_base,
+        # Raw HTML links are absolute paths below the site's base path (see _macros.j2).
+        "base": _path(views.base_path(settings.site_url)),
     }
     pages: dict[str, str] = {}
 
     def render(template: str, page: str, **context: Any) -> None:
-        root = Markup(views.root_prefix(page))
+        root = _path(views.root_prefix(page))
         pages[page] = env.get_template(template).render(common, root=root, page=page, **context)
 
-    render("home.md.j2", "index.md", models=catalog.models)
+    render("home.md.j2", "index.md", views_list=model_views)
+    render("providers.md.j2", "providers/index.md", views_list=model_views)
+    for provider in catalog.providers.values():
+        render(
+            "provider.md.j2",
+            views.provider_page(provider.id),
+            provider=provider,
+            views_list=[v for v in model_views if v.provider.id == provider.id],
+            last_check=views.last_drift_check(catalog, provider.id),
+        )
+    all_events = views.events(catalog)
+    render(
+        "changes.md.j2",
+        "changes.md",
+        past=[e for e in all_events if e.day <= as_of],
+        future=[e for e in all_events if e.day > as_of],
+        event_labels=views.EVENT_LABELS,
+    )
+    render("compare.md.j2", "compare.md")
     model_template = env.get_template("model.md.j2")
-    for model in catalog.models:
-        page = views.model_page(model)
+    for view in model_views:
+        page = views.model_page(view.model)
         source = views.model_source_path(page) or ""
         pages[page] = model_template.render(
             common,
-            root=Markup(views.root_prefix(page)),
+            root=_path(views.root_prefix(page)),
             page=page,
-            model=model,
-            provider=catalog.providers[model.provider],
+            view=view,
+            model=view.model,
+            provider=view.provider,
             source_path=source,
             edit_url=views.edit_url(settings.edit_base, source),
-            sample=views.code_sample_kind(model),
-            replacement=catalog.find(model.provider, model.replacement)
-            if model.replacement
-            else None,
+            sample=views.code_sample_kind(view.model),
+            sample_id=views.sample_id(view, view_of),
         )
     render("developers.md.j2", "developers/index.md", developers=developer_list)
     for developer in developer_list:
-        render("developer.md.j2", views.developer_page(developer.name), developer=developer)
-    for status, models in views.by_status(catalog).items():
         render(
-            "status.md.j2",
-            f"status/{status}.md",
-            status=status,
-            models=models,
-            deprecation_cell=lambda m: m.deprecation_date or "—",
-            replacement_cell=lambda m: (
-                Markup(f"`{escaping.code(m.replacement)}`") if m.replacement else "—"
-            ),
+            "developer.md.j2",
+            views.developer_page(developer.name),
+            developer=developer,
+            views_list=[view_of[m.key] for m in developer.models],
         )
+    for state, state_views in views.by_state(model_views).items():
+        render("status.md.j2", f"status/{state.value}.md", state=state, views_list=state_views)
     render(
         "schema.md.j2",
         "reference/schema.md",
@@ -116,19 +158,36 @@ def render_pages(catalog: Catalog, settings: SiteSettings) -> dict[str, str]:
     return pages
 
 
+def feed_files(catalog: Catalog, settings: SiteSettings) -> dict[str, bytes]:
+    """feed.xml (Atom) and shutdowns.ics (iCalendar), below the docs folder."""
+    model_views = [views.model_view(catalog, model, settings.as_of) for model in catalog.models]
+    pages = {m.key: views.model_page(m) for m in catalog.models}
+    return {
+        "feed.xml": atom_feed(views.events(catalog), settings.site_url, settings.as_of, pages),
+        "shutdowns.ics": shutdowns_ics(
+            views.upcoming_shutdowns(model_views, settings.as_of),
+            settings.site_url,
+            settings.as_of,
+            pages,
+        ),
+    }
+
+
 def _join_inert(values: Any, separator: str = "") -> Markup:
     # Jinja's own join only HTML-escapes under autoescape; Markdown needs more.
-    return Markup(separator).join(escaping.inline_text(v) for v in values)
+    return Markup(separator).join(escaping.inline_text(v) for v in values)  # noqa: S704
 
 
 def _json_type(schema: dict[str, Any]) -> str:
     if "enum" in schema:
         return " \\| ".join(json.dumps(v) for v in schema["enum"])
-    if schema.get("$ref", "").endswith("https_url"):
-        return "https URL"
+    ref = schema.get("$ref", "").removeprefix("#/$defs/")
+    if ref:
+        return {"https_url": "https URL", "date_or_month": "date or month", "text": "text"}.get(
+            ref, ref.replace("_", " ")
+        )
     if schema.get("type") == "array":
         item = schema.get("items", {})
-        inner = "modality" if item.get("$ref", "").endswith("modality") else item.get("type", "")
-        return f"list of {inner}"
+        inner = item.get("$ref", "").removeprefix("#/$defs/") or item.get("type", "object")
+        return f"list of {inner.replace('_', ' ')}"
     return str(schema.get("type", ""))
-

@@ -1,0 +1,66 @@
+"""What every command shares: exit codes, usage errors, and the --catalog and --as-of flags."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from scripts.catalog import Catalog
+from scripts.lifecycle import DateError, reference_date
+from scripts.loader import LoadedCatalog
+from scripts.reporters import render_text
+from scripts.valid_catalog import InvalidCatalogError, load_valid_catalog
+
+EXIT_OK = 0
+EXIT_FOUND = 1  # validate: problems; sync: drift; scan: retired or soon-retired IDs in use
+EXIT_USAGE = 2  # a usage error, an invalid or unreadable catalog, a provider not checked
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: exit 2 with one clear sentence."""
+
+
+class CatalogUnusable(Exception):  # noqa: N818 (it is a stop signal, not an error type)
+    """The catalog is invalid; its problems were printed to stderr: exit 2."""
+
+
+def catalog_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise UsageError(f"catalog folder {value!r} does not exist; pass --catalog DIR")
+    return path
+
+
+def add_catalog_option(command: argparse.ArgumentParser, default: str = "catalog") -> None:
+    command.add_argument(
+        "--catalog", default=default, metavar="DIR", help=f"catalog folder (default: {default})"
+    )
+
+
+def add_as_of_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="compute deprecated/retired states as of this day (default: $MODELCAT_AS_OF, "
+        "else today)",
+    )
+
+
+def as_of(args: argparse.Namespace) -> dt.date:
+    try:
+        return reference_date(getattr(args, "as_of", None))
+    except DateError as error:
+        raise UsageError(str(error)) from None
+
+
+def valid_catalog(value: str) -> tuple[LoadedCatalog, Catalog]:
+    """The catalog, or CatalogUnusable after printing every problem it has."""
+    try:
+        return load_valid_catalog(catalog_dir(value))
+    except InvalidCatalogError as error:
+        report = error.report
+        sys.stderr.write(render_text(report.problems, report.models, report.providers))
+        sys.stderr.write("fix the catalog first: modelcat validate\n")
+        raise CatalogUnusable from None

@@ -1,0 +1,66 @@
+"""`modelcat validate`: check catalog files; exit 0 valid, 1 problems, 2 usage error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from scripts.cli.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    UsageError,
+    add_as_of_option,
+    add_catalog_option,
+    catalog_dir,
+)
+from scripts.reporters import FORMATS, RENDERERS
+from scripts.valid_catalog import check_catalog
+
+
+def _selected_paths(root_dir: Path, raw_paths: Sequence[str]) -> list[Path]:
+    root = root_dir.resolve()
+    selected = []
+    for raw in raw_paths:
+        path = Path(raw).resolve()
+        if not path.exists():
+            raise UsageError(f"{raw}: no such file")
+        if not path.is_relative_to(root):
+            raise UsageError(f"{raw} is not inside the catalog folder {root_dir}")
+        selected.append(path)
+    return selected
+
+
+def _is_selected(path: str, selected: list[Path]) -> bool:
+    resolved = Path(path).resolve()
+    return any(resolved == s or resolved.is_relative_to(s) for s in selected)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = catalog_dir(args.catalog)
+    selected = _selected_paths(root, args.paths)
+    report = check_catalog(root)
+    problems = report.problems
+    if selected:
+        problems = [p for p in problems if _is_selected(p.path, selected)]
+    sys.stdout.write(RENDERERS[args.format](problems, report.models, report.providers))
+    return EXIT_FOUND if problems else EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "validate",
+        help="check catalog files against the schema and cross-file rules",
+        description="Check catalog files. Exit 0 valid, 1 problems found, 2 usage error.",
+    )
+    add_catalog_option(command)
+    add_as_of_option(command)
+    command.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    command.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report only on these files or folders (cross-file rules still see everything)",
+    )
+    command.set_defaults(handler=run)

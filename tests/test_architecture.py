@@ -1,0 +1,85 @@
+"""The package imports one way: files → loader → typed catalog → (validate | drift | site |
+scan) → reporters/renderers → CLI. No cycles, no import-path plumbing."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from tests.conftest import REPO
+
+PACKAGE = REPO / "scripts"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                continue
+            imported |= {t for t in targets if t in modules and t != name}
+        graph[name] = imported
+    return graph
+
+
+def test_there_is_no_import_cycle() -> None:
+    graph = import_graph()
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for following in sorted(graph[node]):
+            if following == node.rsplit(".", 1)[0]:
+                continue  # a package's __init__ importing its own submodules is fine
+            assert state.get(following) != 1, " -> ".join([*trail, node, following])
+            if following not in state:
+                visit(following, [*trail, node])
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [])
+
+
+LOWER_LAYERS = {
+    # module: packages/modules it must never import (they sit above it)
+    "scripts.yaml_source": ("scripts.loader", "scripts.catalog", "scripts.validation"),
+    "scripts.loader": ("scripts.catalog", "scripts.validation", "scripts.site", "scripts.drift"),
+    "scripts.catalog": ("scripts.validation", "scripts.site", "scripts.drift", "scripts.cli"),
+    "scripts.lifecycle": ("scripts.site", "scripts.drift", "scripts.cli"),
+    "scripts.validation": ("scripts.catalog", "scripts.site", "scripts.drift", "scripts.cli"),
+    "scripts.openai_list": ("scripts.site", "scripts.drift", "scripts.cli"),
+}
+
+
+def test_lower_layers_do_not_import_higher_ones() -> None:
+    graph = import_graph()
+    for module, forbidden in LOWER_LAYERS.items():
+        reached = {t for t in graph[module] if t.startswith(forbidden)}
+        assert not reached, f"{module} imports {reached}"
+    for module, targets in graph.items():
+        if not module.startswith(("scripts.cli", "scripts.__main__", "scripts.bench")):
+            assert not {t for t in targets if t.startswith("scripts.cli")}, module
+
+
+def test_no_code_or_test_adjusts_the_import_path() -> None:
+    pattern = re.compile(r"sys\.path\.(insert|append)|PYTHONPATH")
+    offenders = [
+        str(path.relative_to(REPO))
+        for folder in ("scripts", "tests")
+        for path in (REPO / folder).rglob("*.py")
+        if pattern.search(path.read_text()) and path.name != "test_architecture.py"
+    ]
+    assert offenders == []
