@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.problems import Problem
-from scripts.yaml_source import FILE_START, JsonPath, ParsedYaml, Span, parse_yaml
+from scripts.yaml_source import FILE_START, JsonPath, ParsedYaml, Span, parse_values, parse_yaml
 
 MAX_FILE_BYTES = 64 * 1024
 PROVIDER_FILE = "provider.yaml"
@@ -108,15 +108,37 @@ def classify(parts: Parts) -> tuple[Kind, str, str]:
 def discover(catalog_dir: Path) -> list[tuple[Path, Parts]]:
     """Every entry below the catalog with its path parts, hidden ones aside, in a stable
     order. Folders that are symbolic links are listed (to be reported), never entered."""
-    found: list[tuple[Path, Parts]] = []
-    for root, dirs, files in os.walk(catalog_dir):
-        relative = os.path.relpath(root, catalog_dir)
-        prefix: Parts = () if relative == "." else tuple(Path(relative).parts)
-        linked = sorted(d for d in dirs if not d.startswith(".") and Path(root, d).is_symlink())
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
-        names = sorted([*linked, *(name for name in files if not name.startswith("."))])
-        found.extend((Path(root, name), (*prefix, name)) for name in names)
-    return found
+    return [(Path(path), parts) for path, parts, _ in walk_catalog(catalog_dir)]
+
+
+def walk_catalog(catalog_dir: Path) -> Iterator[tuple[str, Parts, bool]]:
+    """discover's entries one at a time, each with whether it is a symbolic link (known from
+    the folder listing, so a plain file costs no extra system call)."""
+    yield from _walk_folder(os.fspath(catalog_dir), ())
+
+
+def _walk_folder(folder: str, prefix: Parts) -> Iterator[tuple[str, Parts, bool]]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = [entry for entry in listing if not entry.name.startswith(".")]
+    except OSError:
+        return  # os.walk skipped unreadable folders too
+    folders: list[str] = []
+    listed: list[tuple[str, bool]] = []
+    for entry in entries:
+        linked = entry.is_symlink()
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder and not linked:
+            folders.append(entry.name)
+        else:
+            listed.append((entry.name, linked))
+    for name, linked in sorted(listed):
+        yield f"{folder}{os.sep}{name}", (*prefix, name), linked
+    for name in sorted(folders):
+        yield from _walk_folder(f"{folder}{os.sep}{name}", (*prefix, name))
 
 
 class UnreadableError(Exception):
@@ -158,17 +180,58 @@ def read_catalog_file(path: Path, root: Path, limit: int = MAX_FILE_BYTES) -> by
 
 
 def read_document(path: Path, parts: Parts, root: Path) -> Document:
-    kind, provider_id, expected_id = classify(parts)
+    kind = classify(parts)[0]
     if kind is Kind.UNEXPECTED and not path.is_symlink():
         return parse_document(path, parts, b"")
     try:
         data = read_catalog_file(path, root)
     except UnreadableError as error:
-        document = Document(path, kind, provider_id, expected_id)
-        rule = "unreadable"
-        document.problems.append(document.problem(FILE_START, rule, f"this path {error}"))
-        return document
+        return unreadable_document(path, parts, error)
     return parse_document(path, parts, data)
+
+
+def unreadable_document(path: Path, parts: Parts, error: UnreadableError) -> Document:
+    kind, provider_id, expected_id = classify(parts)
+    document = Document(path, kind, provider_id, expected_id)
+    document.problems.append(document.problem(FILE_START, "unreadable", f"this path {error}"))
+    return document
+
+
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_plain_file(path: str, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes (at most limit + 1) of a file the folder listing showed is no symbolic link,
+    in one open, one fstat and one read; None when it is anything but a readable regular
+    file, for read_catalog_file to say why."""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        return os.read(descriptor, min(status.st_size, limit) + 1)
+    finally:
+        os.close(descriptor)
+
+
+def parse_values_only(path: Path, parts: Parts, data: bytes) -> Document | None:
+    """The document data is at path, its values parsed without recording where each stands
+    (no text, no nodes), or None when reading it has anything to report: that needs the
+    positions, so parse_document must read it again."""
+    kind, provider_id, expected_id = classify(parts)
+    if kind is Kind.UNEXPECTED or len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    parsed = parse_values(text)
+    if parsed is None or not isinstance(parsed.value, dict):
+        return None  # an empty file, a list, a problem
+    return Document(path, kind, provider_id, expected_id, parsed=parsed)
 
 
 def parse_document(path: Path, parts: Parts, data: bytes) -> Document:

@@ -14,6 +14,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -530,64 +531,134 @@ def _model_references(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str]]:
         yield ("lifecycle", "upgrade_to"), lifecycle["upgrade_to"]
 
 
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What the rules across files need of one file: where it is, the ID it declares and the
+    IDs and source keys it names. A valid file is kept as only this while the rest of the
+    catalog is read; its positions are found again, by parsing it anew, only if a rule across
+    files reports a problem in it."""
+
+    path: str  # as text: a Path object per file would weigh more than the facts
+    kind: Kind
+    provider_id: str
+    declared_id: str | None = None
+    model_references: tuple[tuple[JsonPath, str], ...] = ()
+    source_references: tuple[tuple[JsonPath, str], ...] = ()
+    source_keys: tuple[str, ...] | None = None  # a provider's sources; None: no mapping
+
+    @property
+    def shown_path(self) -> str:
+        return display_path(Path(self.path))
+
+
+def file_facts(document: Document) -> FileFacts:
+    data = document.mapping
+    path = str(document.path)
+    if data is None:
+        return FileFacts(path, document.kind, document.provider_id)
+    declared = data.get("id")
+    if document.kind is Kind.PROVIDER:
+        sources = data.get("sources")
+        keys = tuple(sorted(sources)) if isinstance(sources, dict) else ()
+        return FileFacts(
+            path,
+            document.kind,
+            document.provider_id,
+            declared if isinstance(declared, str) else None,
+            source_keys=keys,
+        )
+    return FileFacts(
+        path,
+        document.kind,
+        document.provider_id,
+        declared if isinstance(declared, str) else None,
+        tuple(_model_references(data)),
+        tuple(_source_references(data)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem of a rule across files, before its position is looked up."""
+
+    facts: FileFacts
+    where: JsonPath | None  # the value it concerns; None: the start of the file
+    rule: str
+    message: str
+
+
 def cross_file_problems(loaded: LoadedCatalog) -> list[Problem]:
     """Rules that need the whole catalog: providers present, IDs unique, references real."""
-    problems: list[Problem] = []
-    provider_documents = {d.provider_id: d for d in loaded.of_kind(Kind.PROVIDER)}
-    models = loaded.of_kind(Kind.MODEL)
-    by_folded_id: dict[str, dict[str, list[Document]]] = defaultdict(lambda: defaultdict(list))
+    documents = {str(document.path): document for document in loaded.documents}
+    facts = [file_facts(document) for document in loaded.documents]
+    return [
+        _positioned(documents[finding.facts.path], finding)
+        for finding in cross_file_findings(facts, loaded.root)
+    ]
+
+
+def _positioned(document: Document, finding: Finding) -> Problem:
+    span = FILE_START if finding.where is None else document.span(finding.where)
+    return document.problem(span, finding.rule, finding.message)
+
+
+def cross_file_findings(files: list[FileFacts], root: Path) -> list[Finding]:
+    """The problems of the rules across files, each with the value it concerns."""
+    findings: list[Finding] = []
+    providers = {f.provider_id: f for f in files if f.kind is Kind.PROVIDER}
+    models = [f for f in files if f.kind is Kind.MODEL]
+    by_folded_id: dict[str, dict[str, list[FileFacts]]] = defaultdict(lambda: defaultdict(list))
     exact_ids: dict[str, set[str]] = defaultdict(set)
-    for document in models:
-        if document.provider_id not in provider_documents:
-            provider_file = Path(loaded.root, document.provider_id, PROVIDER_FILE)
-            problems.append(
-                document.problem(
-                    FILE_START,
+    for model in models:
+        if model.provider_id not in providers:
+            provider_file = Path(root, model.provider_id, PROVIDER_FILE)
+            findings.append(
+                Finding(
+                    model,
+                    None,
                     "missing-provider",
-                    f"provider '{document.provider_id}' has no {display_path(provider_file)}; "
-                    f"create it (modelcat new-provider --id {document.provider_id})",
+                    f"provider '{model.provider_id}' has no {display_path(provider_file)}; "
+                    f"create it (modelcat new-provider --id {model.provider_id})",
                 )
             )
-        declared = (document.mapping or {}).get("id")
-        if isinstance(declared, str):
-            by_folded_id[document.provider_id][declared.casefold()].append(document)
-            exact_ids[document.provider_id].add(declared)
+        if model.declared_id is not None:
+            by_folded_id[model.provider_id][model.declared_id.casefold()].append(model)
+            exact_ids[model.provider_id].add(model.declared_id)
     for same_id in by_folded_id.values():
         for clash in same_id.values():
-            for document in clash if len(clash) > 1 else ():
-                others = ", ".join(d.shown_path for d in clash if d is not document)
-                problems.append(
-                    document.problem(
-                        document.span(("id",)),
+            for model in clash if len(clash) > 1 else ():
+                others = ", ".join(m.shown_path for m in clash if m is not model)
+                findings.append(
+                    Finding(
+                        model,
+                        ("id",),
                         "duplicate-id",
-                        f"id '{document.mapping['id']}' clashes with {others}; a model ID may "
+                        f"id '{model.declared_id}' clashes with {others}; a model ID may "
                         "appear once per provider, and IDs that differ only in case clash too",
                     )
                 )
     graph: dict[tuple[str, str], list[str]] = {}
-    for document in models:
-        data = document.mapping or {}
-        known = exact_ids[document.provider_id]
-        problems.extend(_reference_problems(document, data, known))
-        problems.extend(_source_problems(document, data, provider_documents))
-        if isinstance(data.get("id"), str):
-            graph[(document.provider_id, data["id"])] = [
+    for model in models:
+        known = exact_ids[model.provider_id]
+        findings.extend(_reference_findings(model, known))
+        findings.extend(_source_findings(model, providers))
+        if model.declared_id is not None:
+            graph[(model.provider_id, model.declared_id)] = [
                 target
-                for path, target in _model_references(data)
+                for path, target in model.model_references
                 # a self-reference is reported as such, not as a circle
-                if path[1] == "replacements" and target in known and target != data["id"]
+                if path[1] == "replacements" and target in known and target != model.declared_id
             ]
-    problems.extend(_cycle_problems(models, graph))
-    return problems
+    findings.extend(_cycle_findings(models, graph))
+    return findings
 
 
-def _reference_problems(
-    document: Document, data: dict[str, Any], known: set[str]
-) -> Iterator[Problem]:
-    for path, target in _model_references(data):
-        if target == data.get("id"):
-            yield document.problem(
-                document.span(path),
+def _reference_findings(model: FileFacts, known: set[str]) -> Iterator[Finding]:
+    for path, target in model.model_references:
+        if target == model.declared_id:
+            yield Finding(
+                model,
+                path,
                 "self-replacement",
                 f"{label(path)} names this model itself; name the model users should move to",
             )
@@ -598,42 +669,37 @@ def _reference_problems(
                 if exact
                 else did_you_mean(target, sorted(known))
             )
-            yield document.problem(
-                document.span(path),
+            yield Finding(
+                model,
+                path,
                 "unknown-replacement",
                 f"{label(path)} '{target}' is not a model of provider "
-                f"'{document.provider_id}'{suggestion}; name an ID from its models/ folder, "
+                f"'{model.provider_id}'{suggestion}; name an ID from its models/ folder, "
                 "or add an entry for it",
             )
 
 
-def _source_problems(
-    document: Document, data: dict[str, Any], providers: dict[str, Document]
-) -> Iterator[Problem]:
-    provider = providers.get(document.provider_id)
-    if provider is None or provider.mapping is None:
+def _source_findings(model: FileFacts, providers: dict[str, FileFacts]) -> Iterator[Finding]:
+    provider = providers.get(model.provider_id)
+    if provider is None or provider.source_keys is None:
         return
-    sources = provider.mapping.get("sources")
-    keys = sorted(sources) if isinstance(sources, dict) else []
-    for path, key in _source_references(data):
+    keys = list(provider.source_keys)
+    for path, key in model.source_references:
         if key not in keys:
-            yield document.problem(
-                document.span(path),
+            yield Finding(
+                model,
+                path,
                 "unknown-source",
-                f"{label(path)} '{key}' is not a source of provider '{document.provider_id}'"
+                f"{label(path)} '{key}' is not a source of provider '{model.provider_id}'"
                 f"{did_you_mean(key, keys)}; add it under sources: in "
                 f"{provider.shown_path} or name one of: {', '.join(keys) or 'none yet'}",
             )
 
 
-def _cycle_problems(
-    models: list[Document], graph: dict[tuple[str, str], list[str]]
-) -> Iterator[Problem]:
-    documents = {
-        (d.provider_id, d.mapping["id"]): d
-        for d in models
-        if d.mapping and isinstance(d.mapping.get("id"), str)
-    }
+def _cycle_findings(
+    models: list[FileFacts], graph: dict[tuple[str, str], list[str]]
+) -> Iterator[Finding]:
+    documents = {(m.provider_id, m.declared_id): m for m in models if m.declared_id is not None}
     done: set[tuple[str, str]] = set()
     for start in sorted(graph):
         if start in done:
@@ -656,9 +722,9 @@ def _cycle_problems(
                     chain = " -> ".join(model_id for _, model_id in [*cycle, following])
                     # Every file of the circle says so: any one of them may be the mistake.
                     for member in cycle:
-                        document = documents[member]
-                        yield document.problem(
-                            document.span(("lifecycle", "replacements")),
+                        yield Finding(
+                            documents[member],
+                            ("lifecycle", "replacements"),
                             "replacement-cycle",
                             f"replacements go round in a circle ({chain}); end the chain at a "
                             "model that is not being shut down",

@@ -65,11 +65,26 @@ class _LeanComposer(yaml.cyaml.CParser):  # type: ignore[misc]
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, rule in _IMPLICIT_TAGS.get(value[:1], ()):
-                    if rule.match(value):
-                        return tag
+                # Keys and many values repeat from file to file: match each text once.
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = _implicit_tag(value)
+                    if len(_RESOLVED) < _RESOLVED_MAX:
+                        _RESOLVED[value] = tag
+                return tag
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX = 20_000
+
+
+def _implicit_tag(value: str) -> str:
+    for tag, rule in _IMPLICIT_TAGS.get(value[:1], ()):
+        if rule.match(value):
+            return tag
+    return _STR
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -176,6 +191,99 @@ def parse_yaml(text: str) -> ParsedYaml:
         parsed.value = None
         parsed.issues.append(stop.issue)
     return parsed
+
+
+class _NeedsPositionsError(Exception):
+    """The lean parse met something that must be reported: parse again with positions."""
+
+
+def parse_values(text: str) -> ParsedYaml | None:
+    """The document's values without any position record, or None when the document has
+    anything parse_yaml would report (or a placeholder): then only parse_yaml's positions
+    can say where. Most files are valid, and keeping no node per value is what lets a
+    catalog of 50,000 files validate in little more memory than one file needs."""
+    try:
+        root = compose(text)
+    except yaml.YAMLError:
+        return None
+    parsed = ParsedYaml(value=None)
+    if root is None:
+        return parsed
+    budget = [MAX_VALUES_PER_DOCUMENT]
+    try:
+        parsed.value = _lean_value(root, 0, budget, parsed)
+    except _NeedsPositionsError:
+        return None
+    return parsed
+
+
+def _lean_value(node: yaml.Node, depth: int, budget: list[int], parsed: ParsedYaml) -> Any:
+    """The value of node, as _Builder.build makes it, for documents with nothing to report."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > MAX_DEPTH:
+        raise _NeedsPositionsError
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR:  # most values: plain text, checked here without another call
+            value = node.value
+            if value.startswith(PLACEHOLDER_PREFIX) or (
+                not node.style and value in YAML11_BOOLEAN_LETTERS
+            ):
+                raise _NeedsPositionsError
+            return value
+        return _lean_scalar(node, parsed)
+    if kind is yaml.MappingNode:
+        if node.tag != _MAP:
+            raise _NeedsPositionsError
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
+                raise _NeedsPositionsError  # merge keys, odd keys and integer keys: rare
+            key = key_node.value
+            if key in result:
+                raise _NeedsPositionsError
+            result[key] = _lean_value(value_node, depth + 1, budget, parsed)
+        return result
+    if node.tag != _SEQ:
+        raise _NeedsPositionsError
+    return [_lean_value(item, depth + 1, budget, parsed) for item in node.value]
+
+
+def _lean_scalar(node: yaml.ScalarNode, parsed: ParsedYaml) -> Any:
+    value = node.value
+    tag = node.tag
+    if value.startswith(PLACEHOLDER_PREFIX):
+        raise _NeedsPositionsError
+    if tag in (_STR, _TIMESTAMP):
+        if not node.style and value in YAML11_BOOLEAN_LETTERS:
+            raise _NeedsPositionsError
+        return value
+    if tag == _INT:
+        if len(value) > MAX_NUMBER_DIGITS or not _DECIMAL_INTEGER.fullmatch(value):
+            raise _NeedsPositionsError
+        return int(value)
+    if tag == _BOOL:
+        if value not in _PLAIN_BOOLEANS:
+            raise _NeedsPositionsError
+        return _PLAIN_BOOLEANS[value]
+    if tag == _FLOAT:
+        if sum(character.isdigit() for character in value) > MAX_NUMBER_DIGITS:
+            raise _NeedsPositionsError
+        number = _constructor.construct_yaml_float(node)
+        if not math.isfinite(number) or number.is_integer():
+            parsed.needs_precise_check = True
+        return number
+    if tag == _NULL:
+        return None
+    raise _NeedsPositionsError
+
+
+# The boolean spellings _Builder accepts without a report, and their values.
+_PLAIN_BOOLEANS = {
+    spelling: word == "true"
+    for word in YAML_BOOLEAN_WORDS
+    for spelling in (word, word.capitalize(), word.upper())
+}
 
 
 def _syntax_issue(error: yaml.MarkedYAMLError, text: str) -> YamlIssue:
@@ -288,6 +396,8 @@ class _Builder:
 
     def _integer(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
         text = node.value
+        if len(text) <= MAX_NUMBER_DIGITS and _DECIMAL_INTEGER.fullmatch(text):
+            return int(text)  # the plain decimal form nearly every value has
         digits = sum(character.isdigit() for character in text)
         if digits > MAX_NUMBER_DIGITS:
             self._issue(
@@ -369,6 +479,7 @@ def yaml_scalar(value: Any) -> str:
         and " #" not in text
         and not text.endswith(":")
         and text == text.strip()
+        and text not in YAML11_BOOLEAN_LETTERS  # y/n: text to PyYAML, booleans to YAML 1.1
         and yaml.safe_load(text) == text
     )
     if plain:

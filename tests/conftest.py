@@ -34,6 +34,18 @@ def run_cli(
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled schema checks go to a cache folder of the test run, not the user's."""
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 @pytest.fixture
 def catalog_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled catalog at tmp_path/catalog (cwd-relative paths work)."""

@@ -163,6 +163,30 @@ def test_model_tables_and_samples_stay_out_of_the_search_index(built_site: Path)
     assert "Old 70B" in old and "old-70b" in old, "model names and IDs stay searchable"
 
 
+def test_a_model_page_is_searchable_by_name_and_id_only(built_site: Path) -> None:
+    index_file = built_site / "search" / "search_index.json"
+    if not index_file.exists():
+        index_file = built_site / "search.json"
+    index = json.loads(index_file.read_text())
+    docs = index.get("docs") or index["items"]
+    entries = [d for d in docs if "models/alpha/new-120b/" in d["location"]]
+    assert entries
+    found = json.dumps(entries)
+    assert "New 120B" in found and "new-120b" in found
+    for section in ("Facts", "Prices", "Free-tier rate limits", "What the API reports", "Call it"):
+        assert all(d["title"] != section for d in entries), section
+    assert "$0.75" not in found, "the facts tables stay out of the index"
+
+
+def test_mkdocs_pages_drop_indentation_but_code_keeps_it(built_site: Path) -> None:
+    if built_site.parents[1].name.startswith("zensical"):
+        pytest.skip("Zensical runs no MkDocs hook: its pages keep their indentation")
+    page = model_page(built_site, "alpha", "new-120b").read_text()
+    outside_code = re.sub(r"<pre[\s>].*?</pre>", "", page, flags=re.DOTALL)
+    assert re.findall(r"\n[ \t]+\S", outside_code) == []
+    assert re.search(r'\n    <span class="n">model</span>', page), "code keeps its indentation"
+
+
 def test_catalog_export_holds_every_field_and_the_state(built_site: Path) -> None:
     export = json.loads((built_site / "api" / "models.json").read_text())
     assert export["as_of"] == "2026-11-25"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from scripts.lifecycle import State
-from scripts.site import escaping, feeds, views
+from scripts.site import escaping, feeds, samples, views
 
 
 @pytest.mark.parametrize(
@@ -117,3 +120,27 @@ def test_model_source_path_maps_pages_back_to_yaml() -> None:
     assert views.model_source_path("models/groq/a.b.md") == "catalog/groq/models/a.b.yaml"
     assert views.model_source_path("models/groq/openai/x.md") == "catalog/groq/models/openai/x.yaml"
     assert views.model_source_path("developers/meta.md") is None
+
+
+def test_code_samples_are_highlighted_with_each_value_escaped() -> None:
+    html_text = samples.sample_html("chat", "https://api.example.test/v1", "EXAMPLE_KEY", "m<1>&x")
+    assert "m&lt;1&gt;&amp;x" in html_text
+    assert "<1>" not in html_text
+    assert "MCSAMPLE" not in html_text, "every placeholder is replaced"
+    assert 'class="language-bash highlight"' in html_text
+    assert 'class="language-python highlight"' in html_text
+    shown = html.unescape(re.sub(r"<[^>]+>", "", html_text))
+    assert "curl https://api.example.test/v1/chat/completions \\\n" in shown
+    assert '-H "Authorization: Bearer $EXAMPLE_KEY"' in shown
+    assert '"model": "m<1>&x"' in shown
+    assert '    model="m<1>&x",\n' in shown, "the Python sample keeps its indentation"
+    assert 'api_key=os.environ["EXAMPLE_KEY"]' in shown
+
+
+def test_transcription_samples_send_the_file_and_the_model() -> None:
+    html_text = samples.sample_html("transcription", "https://api.example.test/v1", "K", "w-1")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", html_text))
+    assert "curl https://api.example.test/v1/audio/transcriptions" in shown
+    assert "-F model=w-1 \\\n" in shown
+    assert 'transcriptions.create(model="w-1", file=audio)' in shown
+    assert re.findall(r"<label for=[^>]+>([^<]+)</label>", html_text) == ["curl", "Python (openai)"]

@@ -23,6 +23,7 @@ Command = Sequence[str]
 @dataclass(frozen=True, slots=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system, with the children it waited for (sh -c ... && ...)
     peak_rss_mb: float
     load: float  # 1-minute load average when the run started
     stdout: str
@@ -33,10 +34,18 @@ class Figure:
     """The median of several runs of one command."""
 
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     load: float
     runs: int
     stdout: str
+
+
+# A user's Python writes and reuses bytecode caches: a development shell or CI runner that
+# turns them off (PYTHONDONTWRITEBYTECODE) would make every run compile every module again.
+USER_ENVIRONMENT = {
+    name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"
+}
 
 
 def run(command: Command, cwd: Path, env: Mapping[str, str] | None = None) -> Run:
@@ -47,7 +56,7 @@ def run(command: Command, cwd: Path, env: Mapping[str, str] | None = None) -> Ru
         process = subprocess.Popen(
             command,
             cwd=cwd,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            env={**USER_ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,
@@ -61,7 +70,8 @@ def run(command: Command, cwd: Path, env: Mapping[str, str] | None = None) -> Ru
     if code != 0:
         shown = " ".join(str(part) for part in command[:5])
         raise SystemExit(f"bench: `{shown} ...` exited {code}:\n{stderr[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, load, stdout)  # ru_maxrss is KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, load, stdout)  # ru_maxrss is KiB on Linux
 
 
 def alternated(
@@ -86,6 +96,7 @@ def alternated(
 def summarize(found: list[Run]) -> Figure:
     return Figure(
         seconds=statistics.median(r.seconds for r in found),
+        cpu_seconds=statistics.median(r.cpu_seconds for r in found),
         peak_rss_mb=statistics.median(r.peak_rss_mb for r in found),
         load=statistics.median(r.load for r in found),
         runs=len(found),

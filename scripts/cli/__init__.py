@@ -4,25 +4,45 @@ pick the exit code. Each command lives in its own module with a `register` funct
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
-from scripts.cli import generate, scaffold, scan, sync, validate
 from scripts.cli.common import EXIT_USAGE, CatalogUnusable, UsageError
 from scripts.loader import collector_paused
 
-COMMANDS = (validate, generate, sync, scaffold, scan)
+# Command name -> the module that registers it. Only the module of the command being run is
+# imported: a one-file `validate` (a pre-commit hook) then loads no HTTP client, template
+# engine or scanner.
+COMMAND_MODULES = {
+    "validate": "scripts.cli.validate",
+    "generate": "scripts.cli.generate",
+    "sync": "scripts.cli.sync",
+    "new": "scripts.cli.scaffold",
+    "new-provider": "scripts.cli.scaffold",
+    "scan": "scripts.cli.scan",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules(argv: Sequence[str]) -> list[ModuleType]:
+    """The module of the command argv names, or every command module (for --help and
+    usage errors, which list them all)."""
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    names = [COMMAND_MODULES[first]] if first in COMMAND_MODULES else COMMAND_MODULES.values()
+    return [importlib.import_module(name) for name in dict.fromkeys(names)]
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with every command, or only the one argv names."""
     parser = argparse.ArgumentParser(
         prog="modelcat",
         description="modelcat: validate the model catalog, render its site, check it against "
         "the providers' live APIs, scan code for retired model IDs.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
+    for module in _command_modules(() if argv is None else argv):
         module.register(commands)
     return parser
 
@@ -39,8 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         # One short run that keeps what it parses alive and makes little cyclic garbage: the

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scripts.catalog import Catalog
-from scripts.lifecycle import DateError, reference_date
-from scripts.loader import LoadedCatalog
-from scripts.reporters import render_text
-from scripts.valid_catalog import InvalidCatalogError, load_valid_catalog
+if TYPE_CHECKING:  # imported where used: `validate` needs neither the typed catalog nor dates
+    import datetime as dt
+
+    from scripts.catalog import Catalog
+    from scripts.loader import LoadedCatalog
 
 EXIT_OK = 0
 EXIT_FOUND = 1  # validate: problems; sync: drift; scan: retired or soon-retired IDs in use
@@ -49,6 +49,8 @@ def add_as_of_option(command: argparse.ArgumentParser) -> None:
 
 
 def as_of(args: argparse.Namespace) -> dt.date:
+    from scripts.lifecycle import DateError, reference_date
+
     try:
         return reference_date(getattr(args, "as_of", None))
     except DateError as error:
@@ -57,6 +59,9 @@ def as_of(args: argparse.Namespace) -> dt.date:
 
 def valid_catalog(value: str) -> tuple[LoadedCatalog, Catalog]:
     """The catalog, or CatalogUnusable after printing every problem it has."""
+    from scripts.reporters import render_text
+    from scripts.valid_catalog import InvalidCatalogError, load_valid_catalog
+
     try:
         return load_valid_catalog(catalog_dir(value))
     except InvalidCatalogError as error:

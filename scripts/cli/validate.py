@@ -16,7 +16,7 @@ from scripts.cli.common import (
     catalog_dir,
 )
 from scripts.reporters import FORMATS, RENDERERS
-from scripts.valid_catalog import check_catalog
+from scripts.valid_catalog import validate_folder
 
 
 def _selected_paths(root_dir: Path, raw_paths: Sequence[str]) -> list[Path]:
@@ -37,10 +37,28 @@ def _is_selected(path: str, selected: list[Path]) -> bool:
     return any(resolved == s or resolved.is_relative_to(s) for s in selected)
 
 
+def _top_folders(root_dir: Path, raw_paths: Sequence[str]) -> set[str] | None:
+    """The catalog's top-level folders (or files) that hold the given paths, as written and
+    as resolved; None when a path is the catalog folder itself (everything is asked for)."""
+    folders: set[str] = set()
+    for raw in raw_paths:
+        for path, root in (
+            (Path(raw).absolute(), root_dir.absolute()),
+            (Path(raw).resolve(), root_dir.resolve()),
+        ):
+            if path == root:
+                return None
+            if path.is_relative_to(root):
+                folders.add(path.relative_to(root).parts[0])
+    return folders
+
+
 def run(args: argparse.Namespace) -> int:
     root = catalog_dir(args.catalog)
     selected = _selected_paths(root, args.paths)
-    report = check_catalog(root)
+    # Rules across files stay within a provider's folder: a pre-commit run on a few files
+    # reads only their providers' folders, and finds in those files what a full run finds.
+    report = validate_folder(root, _top_folders(root, args.paths) if selected else None)
     problems = report.problems
     if selected:
         problems = [p for p in problems if _is_selected(p.path, selected)]

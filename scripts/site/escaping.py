@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import string
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -24,7 +25,13 @@ _URL_SAFE = "/:?#[]@!$&*+,;=%-._~"
 
 def inline_text(value: object) -> Markup:
     """One line of inert text: whitespace folded, punctuation as character references."""
-    return Markup(_inert(str(value)).strip())
+    return _inline_text(str(value))
+
+
+# The same names, dates and titles recur on thousands of pages: escape each once.
+@lru_cache(maxsize=1 << 16)
+def _inline_text(text: str) -> Markup:
+    return Markup(_inert(text).strip())
 
 
 def _inert(text: str) -> str:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from itertools import islice
 
 from scripts.site.views import EVENT_LABELS, Event, ModelView
 
 ATOM = "http://www.w3.org/2005/Atom"
 PRODUCT_ID = "-//modelcat//shutdowns//EN"
+# Feed readers poll the whole file: it holds the newest events, as feeds do, not the history
+# of a catalog of thousands of models (the Changes page has every event).
+FEED_ENTRIES = 200
 
 
 def _page_url(site_url: str, page: str) -> str:
@@ -26,7 +30,7 @@ def _page_url(site_url: str, page: str) -> str:
 def atom_feed(
     events: list[Event], site_url: str, as_of: dt.date, model_page: dict[tuple[str, str], str]
 ) -> bytes:
-    """Every event dated on or before the reference date, newest first."""
+    """The newest FEED_ENTRIES events dated on or before the reference date, newest first."""
     ET.register_namespace("", ATOM)
     updated = f"{as_of.isoformat()}T00:00:00Z"
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -37,7 +41,7 @@ def atom_feed(
     ET.SubElement(author, f"{{{ATOM}}}name").text = "modelcat"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=_page_url(site_url, "changes.md"))
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=site_url.rstrip("/") + "/feed.xml")
-    for event in (e for e in events if e.day <= as_of):
+    for event in islice((e for e in events if e.day <= as_of), FEED_ENTRIES):
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{site_url.rstrip('/')}/#{event.uid}"
         label = EVENT_LABELS[event.kind]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
             f'<pre class="mc-errors">{escape(_build.errors)}</pre>\n'
         )
     return markdown
+
+
+# Material's templates indent every line: a third of a model page's bytes. Indentation between
+# tags shows nowhere (a line break stays, so words never run together), except inside <pre>
+# and <textarea>, which are kept as they are.
+_KEEP_WHITESPACE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.DOTALL)
+_INDENTATION = re.compile(r"\n\s+")
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    parts = _KEEP_WHITESPACE.split(output)
+    parts[::2] = [_INDENTATION.sub("\n", part) for part in parts[::2]]
+    return "".join(parts)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

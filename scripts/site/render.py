@@ -16,9 +16,11 @@ from scripts.catalog import Catalog
 from scripts.lifecycle import STATE_LABELS, State
 from scripts.schemas import load_schema
 from scripts.site import escaping, views
+from scripts.site.samples import sample_html
 from scripts.site.feeds import atom_feed, shutdowns_ics
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PAST_EVENTS_SHOWN = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ def environment() -> Environment:
         state_meanings=views.STATE_MEANINGS,
         states=list(State),
         published_path=views.published_path,
+        sample_html=sample_html,
     )
     return env
 
@@ -97,6 +100,17 @@ def render_pages(catalog: Catalog, settings: SiteSettings) -> dict[str, str]:
         # Raw HTML links are absolute paths below the site's base path (see _macros.j2).
         "base": _path(views.base_path(settings.site_url)),
     }
+    macros = env.get_template("_macros.j2").make_module(common)
+    rows: dict[tuple[tuple[str, str], bool], str] = {}
+
+    def model_row(view: views.ModelView, show_provider: bool) -> str:
+        """A model's table row, rendered once for every table that shows it."""
+        key = (view.model.key, show_provider)
+        if key not in rows:
+            rows[key] = macros.table_row(view, common["base"], show_provider)
+        return rows[key]
+
+    common["model_row"] = model_row
     pages: dict[str, str] = {}
 
     def render(template: str, page: str, **context: Any) -> None:
@@ -117,7 +131,10 @@ def render_pages(catalog: Catalog, settings: SiteSettings) -> dict[str, str]:
     render(
         "changes.md.j2",
         "changes.md",
-        past=[e for e in all_events if e.day <= as_of],
+        # The newest past events only: the whole history of thousands of models would make
+        # one page of megabytes; each model page keeps its own dates.
+        past=[e for e in all_events if e.day <= as_of][:PAST_EVENTS_SHOWN],
+        past_total=sum(1 for e in all_events if e.day <= as_of),
         future=[e for e in all_events if e.day > as_of],
         event_labels=views.EVENT_LABELS,
     )
