@@ -29,10 +29,6 @@ class PartialDate:
     def first_day(self) -> dt.date:
         return dt.date.fromisoformat(self.text if len(self.text) == 10 else f"{self.text}-01")
 
-    @property
-    def is_month(self) -> bool:
-        return len(self.text) == 7
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -141,11 +137,6 @@ class Model:
     @property
     def source(self) -> str | None:
         return self.data.get("source")
-
-    @property
-    def is_stub(self) -> bool:
-        """No documented fact at all: only what the live API reported (or not even that)."""
-        return not (self.source or self.lifecycle or self.prices or self.free_tier_limits)
 
     @property
     def input_modalities(self) -> tuple[str, ...]:

@@ -154,9 +154,6 @@ class ParsedYaml:
     def key_span(self, path: JsonPath) -> Span:
         return Span.of(self.key_nodes[path])
 
-    def key_paths(self) -> list[JsonPath]:
-        return list(self.key_nodes)
-
     def position(self, path: JsonPath) -> Span:
         """The position of the value at path, or of its nearest ancestor that exists."""
         while path:

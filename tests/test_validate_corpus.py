@@ -121,3 +121,23 @@ def test_corpus_files_do_not_break_the_real_repository() -> None:
     # The corpus lives outside catalog/, so the bundled catalog stays valid.
     result = run_cli(["validate"], cwd=REPO)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_streaming_and_the_full_validator_find_the_same_problems(
+    catalog_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`modelcat validate` checks file by file (validate_folder); generate, sync, scan and the
+    site hook keep the whole catalog (check_catalog). Both must report the same problems."""
+    from scripts.valid_catalog import check_catalog, validate_folder
+
+    for source in CASES:
+        case = load_case(source)
+        if not case.place.endswith("provider.yaml"):
+            case.install(catalog_copy)
+    monkeypatch.chdir(catalog_copy.parent)
+
+    streamed = validate_folder(Path("catalog")).problems
+    full = check_catalog(Path("catalog")).problems
+
+    assert streamed, "the corpus must give problems to compare"
+    assert streamed == full
