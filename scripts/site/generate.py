@@ -12,7 +12,7 @@ import yaml
 from scripts.catalog import Catalog
 from scripts.fileio import write_if_changed
 from scripts.site.exports import export_files
-from scripts.site.render import SiteSettings, feed_files, render_pages
+from scripts.site.render import SiteSettings, feed_files, render_pages, site_data
 
 # Lists what the last run generated, so that pages of removed models are deleted.
 MANIFEST = ".generated"
@@ -51,10 +51,12 @@ def settings_from_mkdocs_file(path: Path, as_of: dt.date) -> SiteSettings:
 
 
 def generate(catalog: Catalog, out_dir: Path, settings: SiteSettings) -> GenerateResult:
+    data = site_data(catalog, settings.as_of)
+    pages = render_pages(catalog, settings, data)
     files = (
-        {path: content.encode() for path, content in render_pages(catalog, settings).items()}
+        {path: content.encode() for path, content in pages.items()}
         | export_files(catalog, settings.as_of)
-        | feed_files(catalog, settings)
+        | feed_files(catalog, settings, data)
     )
     written = sum(
         write_if_changed(out_dir / path, content, root=out_dir) for path, content in files.items()

@@ -81,11 +81,26 @@ def environment() -> Environment:
     return env
 
 
-def render_pages(catalog: Catalog, settings: SiteSettings) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class SiteData:
+    """What the pages and the feeds are made from, computed once per build."""
+
+    model_views: list[views.ModelView]
+    events: list[views.Event]
+
+
+def site_data(catalog: Catalog, as_of: dt.date) -> SiteData:
+    return SiteData(
+        [views.model_view(catalog, model, as_of) for model in catalog.models],
+        views.events(catalog),
+    )
+
+
+def render_pages(catalog: Catalog, settings: SiteSettings, data: SiteData) -> dict[str, str]:
     """Every generated page: path below docs/ → Markdown."""
     env = environment()
     as_of = settings.as_of
-    model_views = [views.model_view(catalog, model, as_of) for model in catalog.models]
+    model_views = data.model_views
     view_of = {view.model.key: view for view in model_views}
     developer_list = views.developers(catalog)
     common = {
@@ -127,7 +142,7 @@ def render_pages(catalog: Catalog, settings: SiteSettings) -> dict[str, str]:
             views_list=[v for v in model_views if v.provider.id == provider.id],
             last_check=views.last_drift_check(catalog, provider.id),
         )
-    all_events = views.events(catalog)
+    all_events = data.events
     render(
         "changes.md.j2",
         "changes.md",
@@ -175,14 +190,13 @@ def render_pages(catalog: Catalog, settings: SiteSettings) -> dict[str, str]:
     return pages
 
 
-def feed_files(catalog: Catalog, settings: SiteSettings) -> dict[str, bytes]:
+def feed_files(catalog: Catalog, settings: SiteSettings, data: SiteData) -> dict[str, bytes]:
     """feed.xml (Atom) and shutdowns.ics (iCalendar), below the docs folder."""
-    model_views = [views.model_view(catalog, model, settings.as_of) for model in catalog.models]
     pages = {m.key: views.model_page(m) for m in catalog.models}
     return {
-        "feed.xml": atom_feed(views.events(catalog), settings.site_url, settings.as_of, pages),
+        "feed.xml": atom_feed(data.events, settings.site_url, settings.as_of, pages),
         "shutdowns.ics": shutdowns_ics(
-            views.upcoming_shutdowns(model_views, settings.as_of),
+            views.upcoming_shutdowns(data.model_views, settings.as_of),
             settings.site_url,
             settings.as_of,
             pages,
