@@ -25,6 +25,9 @@ class PartialDate:
 
     text: str
 
+    def __str__(self) -> str:
+        return self.text
+
     @property
     def first_day(self) -> dt.date:
         return dt.date.fromisoformat(self.text if len(self.text) == 10 else f"{self.text}-01")

@@ -1,11 +1,12 @@
 """The one way every command (and the MkDocs hook) gets a catalog: load it, validate it, and
 either return the typed catalog or raise with every problem found. `validate_folder` is the
-lean way `modelcat validate` checks a catalog without keeping it."""
+lean way `modelcat validate` checks a catalog without keeping it; `read_valid_catalog` keeps
+it without positions, for the commands that only read it."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,6 +96,28 @@ def validate_folder(catalog_dir: Path, folders: Collection[str] | None = None) -
     files are exactly the ones a run over the whole catalog finds in them. The counts of
     models and providers are always the whole catalog's.
     """
+    return _stream(catalog_dir, folders, keep=None)
+
+
+def read_valid_catalog(catalog_dir: Path) -> Catalog:
+    """The typed catalog, for commands that only read it (generate, the site, scan): checked
+    as validate_folder checks it, each file parsed once without positions. Only an invalid
+    catalog is read again with them, so the error places every problem as check_catalog does.
+    Commands that edit files need the positions: load_valid_catalog."""
+    from scripts.catalog import build_catalog
+
+    documents: list[Document] = []
+    if _stream(catalog_dir, None, keep=documents.append).problems:
+        raise InvalidCatalogError(check_catalog(catalog_dir))
+    return build_catalog(LoadedCatalog(catalog_dir, documents))
+
+
+def _stream(
+    catalog_dir: Path,
+    folders: Collection[str] | None,
+    keep: Callable[[Document], object] | None,
+) -> ValidationReport:
+    """validate_folder's pass over the files; keep, if given, receives every document read."""
     problems: list[Problem] = []
     facts: list[FileFacts] = []
     source_keys: dict[str, frozenset[str] | None] = {}
@@ -107,6 +130,8 @@ def validate_folder(catalog_dir: Path, folders: Collection[str] | None = None) -
             if folders is not None and parts[0] not in folders:
                 continue
             document = _checked(Path(shown), parts, linked, catalog_dir, problems)
+            if keep is not None:
+                keep(document)
             if document.kind is not Kind.UNEXPECTED:
                 found = file_facts(document)
                 if found.kind is Kind.PROVIDER:

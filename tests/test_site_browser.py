@@ -222,6 +222,49 @@ def test_retired_page_shows_its_path_and_no_callable_sample_of_its_id(visit: obj
     assert edit.get_attribute("href").endswith("catalog/alpha/models/old-70b.yaml")
 
 
+def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: object, site_url: str) -> None:
+    """Logo, repository and edit icons come from catalog.css, not from each page: each is a
+    painted box of the theme's icon size (the drawer's logo is twice that), light and dark.
+    The drawer is laid out, off screen, even while it is closed."""
+    for width, dark in ((1400, False), (390, True)):
+        page = open_page(browser, site_url, width=width, dark=dark)
+        page.goto(site_url + "models/alpha/new-120b/")
+        shown = page.locator(".mc-icon").evaluate_all(
+            """icons => icons.filter(i => i.getClientRects().length).map(i => {
+                const style = getComputedStyle(i), box = i.getBoundingClientRect();
+                return [i.className, i.closest(".md-nav__title") !== null,
+                        Math.round(box.width), Math.round(box.height),
+                        style.maskImage.startsWith('url("data:image/svg+xml'),
+                        style.backgroundColor !== "rgba(0, 0, 0, 0)"];
+            })"""
+        )
+        names = {name.removeprefix("mc-icon mc-icon--") for name, *_ in shown}
+        assert names == {"logo", "repo", "edit"}, shown
+        for _, in_drawer_title, box_width, box_height, masked, painted in shown:
+            size = 48 if in_drawer_title else 24
+            assert (box_width, box_height) == (size, size) and masked and painted, shown
+        finish(page)
+
+
+TEXT_ALIGN = "cells => cells.map(c => getComputedStyle(c).textAlign)"
+
+
+def test_figures_align_right_in_model_and_price_tables(visit: object) -> None:
+    visit.goto(visit.site_url + "models/alpha/new-120b/")
+    price_row = visit.locator("h2#prices ~ .mc-figures tbody tr").first
+    aligns = price_row.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c).textAlign)"
+    )
+    assert aligns[0] != "right" and aligns[-1] != "right", "the date and the source read as text"
+    assert set(aligns[1:-1]) == {"right"}, aligns
+    visit.goto(visit.site_url)
+    row = visit.locator(".mc-models tbody tr:not([hidden])").first
+    aligns = row.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c).textAlign)"
+    )
+    assert aligns[-6:] == ["right"] * 6 and "right" not in aligns[:-6], aligns
+
+
 def test_clicking_a_row_opens_the_model_page(visit: object) -> None:
     visit.goto(visit.site_url)
     visit.locator(".mc-models a", has_text="Tiny 1B").click()

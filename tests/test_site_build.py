@@ -187,6 +187,33 @@ def test_mkdocs_pages_drop_indentation_but_code_keeps_it(built_site: Path) -> No
     assert re.search(r'\n    <span class="n">model</span>', page), "code keeps its indentation"
 
 
+def test_a_hidden_table_of_contents_is_not_written_into_the_page(built_site: Path) -> None:
+    page = model_page(built_site, "alpha", "new-120b").read_text()
+    assert 'data-md-component="toc"' not in page
+    assert 'href="#prices"' not in page.replace('class="headerlink" href="#prices"', "")
+    assert 'id="prices"' in page, "the sections keep their anchors"
+    home = (built_site / "index.html").read_text()
+    assert 'data-md-component="toc"' not in home
+    contributing = (built_site / "contributing" / "index.html").read_text()
+    assert 'data-md-component="toc"' in contributing, "pages that show theirs keep it"
+
+
+def test_icons_on_every_page_come_from_the_stylesheet(built_site: Path) -> None:
+    page = model_page(built_site, "alpha", "new-120b").read_text()
+    css = (built_site / "assets" / "stylesheets" / "catalog.css").read_text()
+    for icon in ("logo", "repo", "edit"):
+        assert f'<span class="mc-icon mc-icon--{icon}"></span>' in page
+        assert re.search(rf"\.mc-icon--{icon} {{\s*--mc-icon: url\('data:image/svg\+xml", css)
+    assert "M2.6 10.59" not in page, "the repository icon's path is not written into pages"
+
+
+def test_dates_and_figures_are_written_without_character_references(built_site: Path) -> None:
+    page = model_page(built_site, "alpha", "new-120b").read_text()
+    assert "<td>2026-01-10</td>" in page
+    assert "<td>$0.15</td>" in page
+    assert "&#45;" not in re.sub(r"<a [^>]*>.*?</a>", "", page), "dates outside source titles"
+
+
 def test_catalog_export_holds_every_field_and_the_state(built_site: Path) -> None:
     export = json.loads((built_site / "api" / "models.json").read_text())
     assert export["as_of"] == "2026-11-25"
@@ -296,7 +323,7 @@ def test_a_later_build_date_retires_the_deprecated_model(tmp_path: Path) -> None
     args = ["generate", "--catalog", str(SITE_CATALOG), "--out", str(out)]
     assert run_cli(args, cwd=tmp_path, env={"MODELCAT_AS_OF": "2026-12-15"}).returncode == 0
     page = (out / "models" / "alpha" / "fading-8b.md").read_text()
-    assert '!!! danger "Retired since 2026&#45;12&#45;15"' in page
+    assert '!!! danger "Retired since 2026-12-15"' in page
 
 
 def test_generate_removes_the_page_of_a_deleted_model(tmp_path: Path) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 import re
 
+import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scripts.lifecycle import State
 from scripts.site import escaping, feeds, samples, views
@@ -66,6 +69,64 @@ def test_inline_text_leaves_no_markdown_or_html_syntax() -> None:
     for character in "[]()<>*|{}`:":
         assert character not in text
     assert text.startswith("&#91;x&#93;")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-03-26",
+        "2024-09",
+        "1M (1,048,576)",
+        "$0.79",
+        "$1,200.5",
+        "no limit",
+        "—",
+        "-5",
+        "1e+30",
+    ],
+)
+def test_dates_and_figures_the_site_formats_are_written_as_they_are(text: str) -> None:
+    assert str(escaping.computed_text(text)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- 5", "+ 5", "1. x", "12) x", "---", "1--2", "a<b", "x & y", "`x`", "*a*", "a\nb", "a  b"],
+)
+def test_text_that_could_be_markup_falls_back_to_character_references(text: str) -> None:
+    assert escaping.computed_text(text) == escaping.inline_text(text)
+
+
+# The site's Markdown, as mkdocs.yml configures it (snippets aside: it reads files).
+SITE_MARKDOWN = [
+    "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
+    "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.superfences", "pymdownx.tabbed",
+]  # fmt: skip
+
+
+# What could begin a line of Markdown, then pieces of dates and figures and of markup.
+_LINE_STARTS = ["", "- ", "+ ", "* ", "1. ", "12) ", "---", "+++", "# ", "> ", "===", "~~~"]
+_LINE_STARTS += ["```", "!!! ", "??? ", "    ", "-", "1.", "<", "&", "[x]", "--8<-- "]
+_PIECES = ["1", "12", "k", "M", "-", "+", ".", ",", "(", ")", "$", "—", " ", "\n", "*", "#"]
+_PIECES += ["=", ">", "!", "?", ":", "~", "_", "[", "]", "`", "<", "&", "2025-03-26"]
+
+
+@given(
+    st.tuples(st.sampled_from(_LINE_STARTS), st.lists(st.sampled_from(_PIECES), max_size=6)).map(
+        lambda parts: parts[0] + "".join(parts[1])
+    )
+)
+def test_computed_text_at_the_start_of_a_line_is_one_plain_paragraph(text: str) -> None:
+    """Whether written as it is or as character references, the text starts no list, rule,
+    heading, code block or markup, and reads as what was given."""
+    shown = str(escaping.computed_text(text))
+    if not shown:
+        return
+    rendered = markdown.markdown(f"{shown}\n", extensions=SITE_MARKDOWN)
+    assert rendered.startswith("<p>") and rendered.endswith("</p>"), rendered
+    inner = rendered.removeprefix("<p>").removesuffix("</p>")
+    assert "<" not in inner, rendered
+    assert html.unescape(inner) == " ".join(text.split())
 
 
 def test_links_only_for_https() -> None:

@@ -126,9 +126,15 @@ def test_corpus_files_do_not_break_the_real_repository() -> None:
 def test_the_streaming_and_the_full_validator_find_the_same_problems(
     catalog_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`modelcat validate` checks file by file (validate_folder); generate, sync, scan and the
-    site hook keep the whole catalog (check_catalog). Both must report the same problems."""
-    from scripts.valid_catalog import check_catalog, validate_folder
+    """`modelcat validate` checks file by file (validate_folder); sync keeps the whole catalog
+    (check_catalog). Both must report the same problems, and so must generate, scan and the
+    site hook, which read the catalog without positions (read_valid_catalog)."""
+    from scripts.valid_catalog import (
+        InvalidCatalogError,
+        check_catalog,
+        read_valid_catalog,
+        validate_folder,
+    )
 
     for source in CASES:
         case = load_case(source)
@@ -141,3 +147,20 @@ def test_the_streaming_and_the_full_validator_find_the_same_problems(
 
     assert streamed, "the corpus must give problems to compare"
     assert streamed == full
+    with pytest.raises(InvalidCatalogError) as raised:
+        read_valid_catalog(Path("catalog"))
+    assert raised.value.report.problems == full
+
+
+@pytest.mark.parametrize("catalog", ["catalog", "tests/site_catalog", "synthetic"])
+def test_a_catalog_read_without_positions_is_the_catalog_loaded_with_them(
+    catalog: str, tmp_path: Path
+) -> None:
+    from scripts.bench.synthetic import write_catalog
+    from scripts.valid_catalog import load_valid_catalog, read_valid_catalog
+
+    folder = write_catalog(tmp_path, 300, 3) if catalog == "synthetic" else REPO / catalog
+    _, loaded = load_valid_catalog(folder)
+    read = read_valid_catalog(folder)
+    assert read.models and read.models == loaded.models
+    assert read.providers == loaded.providers

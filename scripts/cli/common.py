@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # imported where used: `validate` needs neither the typed catalog nor dates
     import datetime as dt
 
     from scripts.catalog import Catalog
     from scripts.loader import LoadedCatalog
+
+Loaded = TypeVar("Loaded")
 
 EXIT_OK = 0
 EXIT_FOUND = 1  # validate: problems; sync: drift; scan: retired or soon-retired IDs in use
@@ -57,13 +60,27 @@ def as_of(args: argparse.Namespace) -> dt.date:
         raise UsageError(str(error)) from None
 
 
-def valid_catalog(value: str) -> tuple[LoadedCatalog, Catalog]:
-    """The catalog, or CatalogUnusable after printing every problem it has."""
+def valid_catalog(value: str) -> Catalog:
+    """The catalog, for a command that only reads it; CatalogUnusable after printing every
+    problem it has."""
+    from scripts.valid_catalog import read_valid_catalog
+
+    return _usable(lambda: read_valid_catalog(catalog_dir(value)))
+
+
+def valid_catalog_documents(value: str) -> tuple[LoadedCatalog, Catalog]:
+    """The catalog with every file's positions, for a command that edits files."""
+    from scripts.valid_catalog import load_valid_catalog
+
+    return _usable(lambda: load_valid_catalog(catalog_dir(value)))
+
+
+def _usable(load: Callable[[], Loaded]) -> Loaded:
     from scripts.reporters import render_text
-    from scripts.valid_catalog import InvalidCatalogError, load_valid_catalog
+    from scripts.valid_catalog import InvalidCatalogError
 
     try:
-        return load_valid_catalog(catalog_dir(value))
+        return load()
     except InvalidCatalogError as error:
         report = error.report
         sys.stderr.write(render_text(report.problems, report.models, report.providers))

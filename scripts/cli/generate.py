@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"removed {clean(out_dir)} generated files from {out_dir}")
         return EXIT_OK
     day = as_of(args)
-    _, catalog = valid_catalog(args.catalog)
+    catalog = valid_catalog(args.catalog)
     settings = settings_from_mkdocs_file(Path(args.config), day)
     result = generate(catalog, out_dir, settings)
     print(

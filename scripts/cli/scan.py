@@ -51,7 +51,7 @@ def _catalog(args: argparse.Namespace) -> Catalog:
                 sys.stderr.write(terminal_safe(line) + "\n")
             shown = terminal_safe(args.catalog_json)
             raise UsageError(f"cannot use {shown} as the catalog") from None
-    return valid_catalog(args.catalog or str(CATALOG_DIR))[1]
+    return valid_catalog(args.catalog or str(CATALOG_DIR))
 
 
 def _version() -> str:

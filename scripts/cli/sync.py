@@ -21,7 +21,7 @@ from scripts.cli.common import (
     add_as_of_option,
     add_catalog_option,
     as_of,
-    valid_catalog,
+    valid_catalog_documents,
 )
 from scripts.drift.report import FORMATS, RENDERERS, ReportContext
 from scripts.loader import display_path
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if args.snapshot and Path(args.snapshot).is_dir():
         raise UsageError(f"--snapshot {args.snapshot} is a folder; give a file name to write")
     day = as_of(args)
-    loaded, catalog = valid_catalog(args.catalog)
+    loaded, catalog = valid_catalog_documents(args.catalog)
     options = SyncOptions(
         providers=_providers(args, catalog),
         as_of=day,

@@ -38,6 +38,27 @@ def _inert(text: str) -> str:
     return _WHITESPACE.sub(" ", text).translate(_ENTITIES)
 
 
+# What the site formats itself from numbers and dates ("1M (1,048,576)", "$0.79", "no limit",
+# "2025-03-26"): letters, digits, single spaces and marks that start no Markdown or HTML
+# construct in the middle of a line, nor at its start: no list marker ("- ", "1. ") and no run
+# of "-" or "+" (a rule or a heading underline). Such text needs no character references, which
+# would triple the bytes of every date and figure on thousands of pages.
+_COMPUTED_WORD = r"[0-9A-Za-z,.()$+\-\u2014]+"
+_COMPUTED_TEXT = re.compile(rf"(?![-+] |\d+[.)] |.*[-+]{{2}}){_COMPUTED_WORD}(?: {_COMPUTED_WORD})*")
+
+
+def computed_text(value: object) -> Markup:
+    """A date or figure the site formatted itself, as it is; anything else as inline_text."""
+    return _computed_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _computed_text(text: str) -> Markup:
+    if _COMPUTED_TEXT.fullmatch(text):
+        return Markup(text)  # noqa: S704 (only characters inert in Markdown and HTML)
+    return _inline_text(text)
+
+
 def front_matter_string(value: object) -> Markup:
     """A page title for YAML front matter, with no '<' or '>' at all.
 

@@ -25,7 +25,7 @@ CSV_COLUMNS = (
 
 
 def _json_bytes(document: Any) -> bytes:
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def computed(model: Model, as_of: dt.date) -> dict[str, Any]:

@@ -74,6 +74,7 @@ def _remove_stale(out_dir: Path, current: set[str]) -> int:
     stale = [p for p in manifest.read_text().splitlines() if p and p not in current]
     removed = 0
     root = out_dir.resolve()
+    emptied: set[Path] = set()
     for relative in stale:
         path = out_dir / relative
         # The manifest is a file in the docs folder that anyone could edit: delete only
@@ -82,7 +83,10 @@ def _remove_stale(out_dir: Path, current: set[str]) -> int:
             continue
         path.unlink()
         removed += 1
-        _prune_empty_parents(path.parent, out_dir)
+        emptied.add(path.parent)
+    # Deepest first, once each: a folder is looked at when all its files are gone.
+    for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):
+        _prune_empty_parents(folder, out_dir)
     return removed
 
 

@@ -23,7 +23,7 @@ from scripts.catalog import Catalog
 from scripts.lifecycle import DateError, reference_date
 from scripts.reporters import problem_line
 from scripts.site.generate import generate, settings_from_mkdocs_config
-from scripts.valid_catalog import InvalidCatalogError, load_valid_catalog
+from scripts.valid_catalog import InvalidCatalogError, read_valid_catalog
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ERROR_PAGE = "index.md"
@@ -57,7 +57,7 @@ def on_config(config: Any) -> Any:
     _build.catalog = None
     try:
         _build.as_of = reference_date(None)
-        _, _build.catalog = load_valid_catalog(_project_dir(config) / "catalog")
+        _build.catalog = read_valid_catalog(_project_dir(config) / "catalog")
     except DateError as error:
         raise PluginError(str(error)) from None
     except InvalidCatalogError as error:
@@ -78,6 +78,9 @@ def on_pre_build(config: Any) -> None:
         return
     settings = settings_from_mkdocs_config(config, _build.as_of)
     generate(_build.catalog, Path(config.docs_dir), settings)
+    # Nothing later needs it (a rebuild while serving loads it again in on_config); kept, its
+    # objects would be walked by every garbage collection of the build that follows.
+    _build.catalog = None
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from scripts.catalog import Catalog
+from scripts.catalog import Catalog, PartialDate
 from scripts.lifecycle import STATE_LABELS, State
 from scripts.schemas import load_schema
 from scripts.site import escaping, views
@@ -38,10 +39,18 @@ def _path(text: str) -> Markup:
 
 
 def _escape_by_default(value: Any) -> Any:
-    # Every {{ value }} is inert text unless a filter deliberately returned Markup.
+    # Every {{ value }} is inert text unless a filter deliberately returned Markup; dates and
+    # numbers are written as they are (computed_text checks that they are inert).
     if isinstance(value, Markup):
         return value
+    if isinstance(value, (dt.date, PartialDate, int, float)):
+        return escaping.computed_text(value)
     return escaping.inline_text(value)
+
+
+def _computed(format_value: Callable[[Any], str]) -> Callable[[Any], Markup]:
+    """A filter that formats a number, with its output as it is (see computed_text)."""
+    return lambda value: escaping.computed_text(format_value(value))
 
 
 @cache
@@ -62,9 +71,9 @@ def environment() -> Environment:
         front_matter=escaping.front_matter_string,
         paragraphs=escaping.paragraphs,
         code=escaping.code,
-        tokens=views.human_tokens,
-        usd=views.usd,
-        rate=views.rate,
+        tokens=_computed(views.human_tokens),
+        usd=_computed(views.usd),
+        rate=_computed(views.rate),
         join=_join_inert,
         trusted=Markup,  # only for text the project itself authors (schema descriptions)
     )
