@@ -205,6 +205,9 @@ def _rule_check(rule: dict[str, Any]) -> Callable[[Any], bool]:
             checks.append(
                 _properties_check([(name, _rule_check(sub)) for name, sub in argument.items()])
             )
+        elif keyword == "anyOf" and all(list(branch) == ["required"] for branch in argument):
+            # Any one of these keys (the common form): one set operation, not a call each.
+            checks.append(_any_key_check(frozenset(k for b in argument for k in b["required"])))
         elif keyword == "anyOf":
             checks.append(_any_of([_rule_check(branch) for branch in argument]))
         elif keyword == "oneOf":
@@ -235,20 +238,45 @@ def _rule_check(rule: dict[str, Any]) -> Callable[[Any], bool]:
 
 
 def _required_check(keys: frozenset[str]) -> Callable[[Any], bool]:
+    if len(keys) == 1:
+        [key] = keys
+        return lambda value: not isinstance(value, dict) or key in value
     return lambda value: not isinstance(value, dict) or keys <= value.keys()
+
+
+def _any_key_check(keys: frozenset[str]) -> Callable[[Any], bool]:
+    """anyOf of `required` branches: a mapping holds all the keys of at least one branch
+    (_rule_check uses it only where each branch names one key)."""
+    return lambda value: not isinstance(value, dict) or not keys.isdisjoint(value)
+
+
+# The checks below run for every value of every file: plain loops, which cost less than
+# all() or any() over a generator.
 
 
 def _properties_check(
     properties: list[tuple[str, Callable[[Any], bool]]],
 ) -> Callable[[Any], bool]:
-    return lambda value: (
-        not isinstance(value, dict)
-        or all(check(value[name]) for name, check in properties if name in value)
-    )
+    def check_properties(value: Any) -> bool:
+        if isinstance(value, dict):
+            for name, check in properties:
+                if name in value and not check(value[name]):
+                    return False
+        return True
+
+    return check_properties
 
 
 def _contains_check(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    return lambda value: not isinstance(value, list) or any(check(item) for item in value)
+    def contains(value: Any) -> bool:
+        if not isinstance(value, list):
+            return True
+        for item in value:  # noqa: SIM110 (see above: cheaper than any())
+            if check(item):
+                return True
+        return False
+
+    return contains
 
 
 def _const_check(constant: Any) -> Callable[[Any], bool]:
@@ -278,9 +306,14 @@ _TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
 
 
 def _bound_check(bound: float, *, lower: bool) -> Callable[[Any], bool]:
+    # _is_number written out: this runs for every rate of every free-tier entry.
     if lower:
-        return lambda value: not _is_number(value) or value >= bound
-    return lambda value: not _is_number(value) or value <= bound
+        return lambda value: (
+            not isinstance(value, (int, float)) or isinstance(value, bool) or value >= bound
+        )
+    return lambda value: (
+        not isinstance(value, (int, float)) or isinstance(value, bool) or value <= bound
+    )
 
 
 def _one_of(checks: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
@@ -288,13 +321,26 @@ def _one_of(checks: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
 
 
 def _any_of(checks: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
-    return lambda value: any(check(value) for check in checks)
+    def any_of(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 (see above: cheaper than any())
+            if check(value):
+                return True
+        return False
+
+    return any_of
 
 
 def _all_of(checks: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
     if len(checks) == 1:
         return checks[0]
-    return lambda value: all(check(value) for check in checks)
+
+    def all_of(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 (see above: cheaper than all())
+            if not check(value):
+                return False
+        return True
+
+    return all_of
 
 
 def _json_equal(left: Any, right: Any) -> bool:

@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -136,6 +137,14 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     parts = set(parse_arguments(argv).only or PARTS)
+    if "scan" in parts and shutil.which("rg") is None:
+        print(
+            "bench: the scan part is measured against Debian's ripgrep, which is not installed: "
+            "apt-get install ripgrep, or leave the part out (--only validate --only drift "
+            "--only site)",
+            file=sys.stderr,
+        )
+        return 2
     started = time.monotonic()
     os.environ["MODELCAT_AS_OF"] = AS_OF
     print(
