@@ -52,3 +52,25 @@ def test_compiling_the_fast_validator_leaves_the_schema_untouched() -> None:
     assert is_valid_fast("model", {"id": "a", "name": "A", "source": "s", "status": "preview"})
     on_disk = json.loads((SCHEMA_DIR / "model.schema.json").read_text())
     assert load_schema("model") == on_disk
+
+
+def test_the_bench_stops_with_advice_when_ripgrep_is_missing(tmp_path: Path) -> None:
+    """The scan part's peer is Debian's ripgrep: without it, exit 2 and a sentence, no
+    traceback and no measuring."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.bench", "--only", "scan"],
+        cwd=REPO,
+        env={"PATH": str(tmp_path)},  # a folder with no rg in it
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "apt-get install ripgrep" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
