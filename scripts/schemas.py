@@ -205,7 +205,7 @@ def _rule_check(rule: dict[str, Any]) -> Callable[[Any], bool]:
             checks.append(
                 _properties_check([(name, _rule_check(sub)) for name, sub in argument.items()])
             )
-        elif keyword == "anyOf" and all(list(branch) == ["required"] for branch in argument):
+        elif keyword == "anyOf" and all(_one_required_key(branch) for branch in argument):
             # Any one of these keys (the common form): one set operation, not a call each.
             checks.append(_any_key_check(frozenset(k for b in argument for k in b["required"])))
         elif keyword == "anyOf":
@@ -244,9 +244,12 @@ def _required_check(keys: frozenset[str]) -> Callable[[Any], bool]:
     return lambda value: not isinstance(value, dict) or keys <= value.keys()
 
 
+def _one_required_key(branch: dict[str, Any]) -> bool:
+    return list(branch) == ["required"] and len(branch["required"]) == 1
+
+
 def _any_key_check(keys: frozenset[str]) -> Callable[[Any], bool]:
-    """anyOf of `required` branches: a mapping holds all the keys of at least one branch
-    (_rule_check uses it only where each branch names one key)."""
+    """anyOf of `required` branches that name one key each: a mapping holds one of them."""
     return lambda value: not isinstance(value, dict) or not keys.isdisjoint(value)
 
 

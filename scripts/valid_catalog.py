@@ -107,9 +107,12 @@ def read_valid_catalog(catalog_dir: Path) -> Catalog:
     from scripts.catalog import build_catalog
 
     documents: list[Document] = []
-    if _stream(catalog_dir, None, keep=documents.append).problems:
-        raise InvalidCatalogError(check_catalog(catalog_dir))
-    return build_catalog(LoadedCatalog(catalog_dir, documents))
+    if not _stream(catalog_dir, None, keep=documents.append).problems:
+        return build_catalog(LoadedCatalog(catalog_dir, documents))
+    report = check_catalog(catalog_dir)
+    if report.problems:
+        raise InvalidCatalogError(report)
+    return build_catalog(report.loaded)  # fixed between the two reads: the second one is valid
 
 
 def _stream(

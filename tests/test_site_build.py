@@ -196,6 +196,11 @@ def test_a_hidden_table_of_contents_is_not_written_into_the_page(built_site: Pat
     assert 'data-md-component="toc"' not in home
     contributing = (built_site / "contributing" / "index.html").read_text()
     assert 'data-md-component="toc"' in contributing, "pages that show theirs keep it"
+    # A page in the navigation offers its table of contents in the menu: it needs one.
+    for page in built_site.rglob("*.html"):
+        text = page.read_text()
+        if '<label class="md-nav__link md-nav__link--active" for="__toc">' in text:
+            assert 'data-md-component="toc"' in text, f"{page}: a menu entry with no contents"
 
 
 def test_icons_on_every_page_come_from_the_stylesheet(built_site: Path) -> None:

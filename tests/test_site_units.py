@@ -106,7 +106,7 @@ SITE_MARKDOWN = [
 
 # What could begin a line of Markdown, then pieces of dates and figures and of markup.
 _LINE_STARTS = ["", "- ", "+ ", "* ", "1. ", "12) ", "---", "+++", "# ", "> ", "===", "~~~"]
-_LINE_STARTS += ["```", "!!! ", "??? ", "    ", "-", "1.", "<", "&", "[x]", "--8<-- "]
+_LINE_STARTS += ["```", "!!! ", "??? ", "    ", "-", "1.", "<", "&", "[x]", "--8<-- ", "72"]
 _PIECES = ["1", "12", "k", "M", "-", "+", ".", ",", "(", ")", "$", "—", " ", "\n", "*", "#"]
 _PIECES += ["=", ">", "!", "?", ":", "~", "_", "[", "]", "`", "<", "&", "2025-03-26"]
 
@@ -122,11 +122,18 @@ def test_computed_text_at_the_start_of_a_line_is_one_plain_paragraph(text: str) 
     shown = str(escaping.computed_text(text))
     if not shown:
         return
-    rendered = markdown.markdown(f"{shown}\n", extensions=SITE_MARKDOWN)
-    assert rendered.startswith("<p>") and rendered.endswith("</p>"), rendered
-    inner = rendered.removeprefix("<p>").removesuffix("</p>")
-    assert "<" not in inner, rendered
-    assert html.unescape(inner) == " ".join(text.split())
+    folded = " ".join(text.split())
+    # Alone on a line, under a line of text (a heading underline?), and followed by more words.
+    for source, expected in (
+        (f"{shown}\n", folded),
+        (f"words\n{shown}\n", f"words\n{folded}"),
+        (f"{shown} words\n", f"{folded} words"),
+    ):
+        rendered = markdown.markdown(source, extensions=SITE_MARKDOWN)
+        assert rendered.startswith("<p>") and rendered.endswith("</p>"), rendered
+        inner = rendered.removeprefix("<p>").removesuffix("</p>")
+        assert "<" not in inner, rendered
+        assert html.unescape(inner) == expected
 
 
 def test_links_only_for_https() -> None:

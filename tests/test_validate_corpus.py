@@ -164,3 +164,27 @@ def test_a_catalog_read_without_positions_is_the_catalog_loaded_with_them(
     read = read_valid_catalog(folder)
     assert read.models and read.models == loaded.models
     assert read.providers == loaded.providers
+
+
+def test_a_catalog_fixed_while_it_is_read_is_read_again_not_reported_empty(
+    catalog_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_valid_catalog reads an invalid catalog a second time, with positions. A file saved
+    in between (an editor under `mkdocs serve`) can make that read valid: it is then the
+    catalog, not an error that lists no problem."""
+    from scripts import valid_catalog
+
+    target = next((catalog_copy / "groq" / "models").glob("*.yaml"))
+    good = target.read_bytes()
+    streamed = valid_catalog._stream
+
+    def saved_while_streaming(*args: object, **kwargs: object) -> object:
+        target.write_bytes(b"id: [unclosed\n")
+        try:
+            return streamed(*args, **kwargs)
+        finally:
+            target.write_bytes(good)
+
+    monkeypatch.setattr(valid_catalog, "_stream", saved_while_streaming)
+    catalog = valid_catalog.read_valid_catalog(catalog_copy)
+    assert any(m.source_path.name == target.name for m in catalog.models)

@@ -40,11 +40,14 @@ def _inert(text: str) -> str:
 
 # What the site formats itself from numbers and dates ("1M (1,048,576)", "$0.79", "no limit",
 # "2025-03-26"): letters, digits, single spaces and marks that start no Markdown or HTML
-# construct in the middle of a line, nor at its start: no list marker ("- ", "1. ") and no run
-# of "-" or "+" (a rule or a heading underline). Such text needs no character references, which
-# would triple the bytes of every date and figure on thousands of pages.
+# construct in the middle of a line, nor at its start: no list marker ("- ", "1. ", or "72."
+# that a template follows with a space), no lone "-" or "+" and no run of them (a rule or a
+# heading underline). Such text needs no character references, which would triple the bytes of
+# every date and figure on thousands of pages.
 _COMPUTED_WORD = r"[0-9A-Za-z,.()$+\-\u2014]+"
-_COMPUTED_TEXT = re.compile(rf"(?![-+] |\d+[.)] |.*[-+]{{2}}){_COMPUTED_WORD}(?: {_COMPUTED_WORD})*")
+_COMPUTED_TEXT = re.compile(
+    rf"(?![-+]( |$)|\d+[.)]( |$)|.*[-+]{{2}}){_COMPUTED_WORD}(?: {_COMPUTED_WORD})*"
+)
 
 
 def computed_text(value: object) -> Markup:
