@@ -1,11 +1,10 @@
-"""The benchmark's synthetic catalogs are valid, shaped like real entries, and reproducible."""
+"""The benchmark's synthetic catalogs are valid, shaped like real entries, and reproducible;
+the bench stops with advice when a peer it measures against is missing."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
 
 from scripts.bench.synthetic import write_catalog
 from scripts.catalog import build_catalog
@@ -54,32 +53,6 @@ def test_compiling_the_fast_validator_leaves_the_schema_untouched() -> None:
     assert is_valid_fast("model", {"id": "a", "name": "A", "source": "s", "status": "preview"})
     on_disk = json.loads((SCHEMA_DIR / "model.schema.json").read_text())
     assert load_schema("model") == on_disk
-
-
-@pytest.mark.parametrize(
-    ("rule", "value"),
-    [
-        ({"anyOf": [{"required": ["a", "b"]}, {"required": ["c"]}]}, {"a": 1}),
-        ({"anyOf": [{"required": ["a", "b"]}, {"required": ["c"]}]}, {"a": 1, "b": 2}),
-        ({"anyOf": [{"required": []}]}, {}),
-        ({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]}, {"c": 1}),
-        ({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]}, {"b": 1}),
-        ({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]}, ["a"]),
-        ({"required": ["a"]}, {"a": None}),
-        ({"required": ["a", "b"]}, {"a": 1}),
-        ({"type": "integer", "minimum": 0, "maximum": 10}, True),
-        ({"type": "integer", "minimum": 0, "maximum": 10}, -1),
-        ({"minimum": 0}, "text"),
-        ({"contains": {"const": "audio"}}, ["text", "audio"]),
-        ({"contains": {"const": "audio"}}, []),
-    ],
-)
-def test_the_fast_rule_checks_agree_with_jsonschema(rule: dict[str, object], value: object) -> None:
-    from jsonschema import Draft202012Validator
-
-    from scripts.schemas import _rule_check
-
-    assert _rule_check(rule)(value) == Draft202012Validator(rule).is_valid(value)
 
 
 def test_the_bench_stops_with_advice_when_ripgrep_is_missing(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from scripts.catalog import Catalog, Lifecycle, Model, Observation, PartialDate
 from scripts.drift.compare import compare, observation_changes
@@ -17,6 +18,7 @@ from scripts.drift.write import apply_edits, observation_edits
 from scripts.lifecycle import State, is_callable, migration_path, reference_date, state
 from scripts.loader import parse_document
 from scripts.openai_list import comparable_facts, export_entry, live_facts
+from scripts.schemas import _rule_check
 from scripts.validation import integer_from_text
 from scripts.yaml_source import parse_yaml, yaml_scalar
 
@@ -210,3 +212,27 @@ def test_edit_planner_rewrites_a_flow_mapping_as_a_block() -> None:
     assert planned(text, {"owned_by": "B"}) == (
         "id: m\nobserved:\n  first_seen: 2025-01-01\n  last_seen: 2026-01-01\n  owned_by: B\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("rule", "value"),
+    [
+        ({"anyOf": [{"required": ["a", "b"]}, {"required": ["c"]}]}, {"a": 1}),
+        ({"anyOf": [{"required": ["a", "b"]}, {"required": ["c"]}]}, {"a": 1, "b": 2}),
+        ({"anyOf": [{"required": []}]}, {}),
+        ({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]}, {"c": 1}),
+        ({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]}, {"b": 1}),
+        ({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]}, ["a"]),
+        ({"required": ["a"]}, {"a": None}),
+        ({"required": ["a", "b"]}, {"a": 1}),
+        ({"type": "integer", "minimum": 0, "maximum": 10}, True),
+        ({"type": "integer", "minimum": 0, "maximum": 10}, -1),
+        ({"minimum": 0}, "text"),
+        ({"contains": {"const": "audio"}}, ["text", "audio"]),
+        ({"contains": {"const": "audio"}}, []),
+    ],
+)
+def test_the_fast_rule_checks_agree_with_jsonschema(rule: dict[str, object], value: object) -> None:
+    """The fast validator checks the schema's conditional rules in plain Python
+    (schemas._rule_check); on every shape of rule it must give jsonschema's verdict."""
+    assert _rule_check(rule)(value) == Draft202012Validator(rule).is_valid(value)
