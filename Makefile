@@ -45,13 +45,13 @@ site: $(STAMP) ## Generate the catalog pages, then build site/ (ENGINE=mkdocs|ze
 	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" NO_MKDOCS_2_WARNING=1 $(BIN)/$(ENGINE) build $(if $(filter mkdocs,$(ENGINE)),--strict)
 
 serve: $(STAMP) ## Serve the site with live reload on $(ADDR)
-	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(PY) -m scripts.site.serve $(ADDR)
+	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(PY) -m modelcat_registry.site.serve $(ADDR)
 
 drift: $(STAMP) ## Diff the catalog against the providers' live APIs (needs GROQ_API_KEY)
 	$(BIN)/modelcat sync
 
 bench: $(STAMP) ## Benchmark the pipeline and print ratios
-	$(PY) -m scripts.bench
+	$(PY) -m modelcat_registry.bench
 
 clean: ## Remove .venv, the built site and the generated pages
 	if [ -x $(PY) ]; then $(BIN)/modelcat generate --clean; fi

@@ -1,5 +1,5 @@
 import sys
 
-from scripts.cli import main
+from modelcat_registry.cli import main
 
 sys.exit(main())

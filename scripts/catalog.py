@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.loader import Document, Kind, LoadedCatalog
+from modelcat_registry.loader import Document, Kind, LoadedCatalog
 
 RATE_KEYS = ("rpm", "rpd", "tpm", "tpd", "ash", "asd")
 PRICE_KEYS = ("input_per_mtok_usd", "output_per_mtok_usd", "per_audio_hour_usd")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from scripts.catalog import Catalog, Model
+from modelcat_registry.catalog import Catalog, Model
 
 AS_OF_ENV = "MODELCAT_AS_OF"
 

@@ -19,8 +19,15 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from scripts.problems import Problem
-from scripts.yaml_source import FILE_START, JsonPath, ParsedYaml, Span, parse_values, parse_yaml
+from modelcat_registry.problems import Problem
+from modelcat_registry.yaml_source import (
+    FILE_START,
+    JsonPath,
+    ParsedYaml,
+    Span,
+    parse_values,
+    parse_yaml,
+)
 
 MAX_FILE_BYTES = 64 * 1024
 PROVIDER_FILE = "provider.yaml"

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from scripts.catalog import Model
-from scripts.schemas import field_schema
+from modelcat_registry.catalog import Model
+from modelcat_registry.schemas import field_schema
 
 OBSERVED_KEYS = ("owned_by", "context_window", "max_completion_tokens", "active", "created")
 

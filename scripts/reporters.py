@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from scripts.output_escaping import github_command, terminal_safe
-from scripts.problems import Problem
+from modelcat_registry.output_escaping import github_command, terminal_safe
+from modelcat_registry.problems import Problem
 
 FORMATS = ("text", "json", "github")
 

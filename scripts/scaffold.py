@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.fileio import OutsideRootError, write_atomic_within
-from scripts.loader import PROVIDER_FILE, model_file, schema_modeline
-from scripts.schemas import field_order, is_valid_id, placeholders
-from scripts.validation import PLACEHOLDER_PREFIX
-from scripts.yaml_source import yaml_scalar
+from modelcat_registry.fileio import OutsideRootError, write_atomic_within
+from modelcat_registry.loader import PROVIDER_FILE, model_file, schema_modeline
+from modelcat_registry.schemas import field_order, is_valid_id, placeholders
+from modelcat_registry.validation import PLACEHOLDER_PREFIX
+from modelcat_registry.yaml_source import yaml_scalar
 
 
 class ScaffoldError(Exception):

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
-from scripts.bundled import SCHEMA_DIR
+from modelcat_registry.bundled import SCHEMA_DIR
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scripts.loader import (
+from modelcat_registry.loader import (
     Document,
     Kind,
     LoadedCatalog,
@@ -25,8 +25,8 @@ from scripts.loader import (
     read_plain_file,
     walk_catalog,
 )
-from scripts.problems import Problem
-from scripts.validation import (
+from modelcat_registry.problems import Problem
+from modelcat_registry.validation import (
     FileFacts,
     Finding,
     cross_file_findings,
@@ -34,10 +34,10 @@ from scripts.validation import (
     file_facts,
     validate_catalog,
 )
-from scripts.yaml_source import FILE_START
+from modelcat_registry.yaml_source import FILE_START
 
 if TYPE_CHECKING:
-    from scripts.catalog import Catalog
+    from modelcat_registry.catalog import Catalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ def check_catalog(catalog_dir: Path) -> CatalogReport:
 
 def load_valid_catalog(catalog_dir: Path) -> tuple[LoadedCatalog, Catalog]:
     """The documents (with positions, for reports and edits) and the typed catalog."""
-    from scripts.catalog import build_catalog
+    from modelcat_registry.catalog import build_catalog
 
     report = check_catalog(catalog_dir)
     if report.problems:
@@ -104,7 +104,7 @@ def read_valid_catalog(catalog_dir: Path) -> Catalog:
     as validate_folder checks it, each file parsed once without positions. Only an invalid
     catalog is read again with them, so the error places every problem as check_catalog does.
     Commands that edit files need the positions: load_valid_catalog."""
-    from scripts.catalog import build_catalog
+    from modelcat_registry.catalog import build_catalog
 
     documents: list[Document] = []
     if not _stream(catalog_dir, None, keep=documents.append).problems:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scripts.loader import PROVIDER_FILE, Document, Kind, LoadedCatalog, display_path
-from scripts.problems import Problem
-from scripts.schemas import field_schema, hint, is_valid_fast, is_valid_id, validator_for
-from scripts.yaml_source import FILE_START, PLACEHOLDER_PREFIX, JsonPath
+from modelcat_registry.loader import PROVIDER_FILE, Document, Kind, LoadedCatalog, display_path
+from modelcat_registry.problems import Problem
+from modelcat_registry.schemas import field_schema, hint, is_valid_fast, is_valid_id, validator_for
+from modelcat_registry.yaml_source import FILE_START, PLACEHOLDER_PREFIX, JsonPath
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

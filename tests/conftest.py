@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.loopback_provider import LoopbackProvider
-from scripts.site.project import copy_site_project
+from modelcat_registry.loopback_provider import LoopbackProvider
+from modelcat_registry.site.project import copy_site_project
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = REPO / "catalog"
@@ -21,10 +21,10 @@ CATALOG = REPO / "catalog"
 def run_cli(
     args: Sequence[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m scripts ARGS` as a user runs it, from cwd."""
+    """`python -m modelcat_registry ARGS` as a user runs it, from cwd."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "scripts", *args],
+        [sys.executable, "-m", "modelcat_registry", *args],
         cwd=cwd,
         env=full_env,
         capture_output=True,

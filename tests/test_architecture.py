@@ -9,11 +9,12 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-PACKAGE = REPO / "scripts"
+PACKAGE = REPO / "scripts"  # the source root of the import package
+PACKAGE_NAME = "modelcat_registry"
 
 
 def _module_name(path: Path) -> str:
-    parts = path.relative_to(REPO).with_suffix("").parts
+    parts = (PACKAGE_NAME, *path.relative_to(PACKAGE).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -55,12 +56,39 @@ def test_there_is_no_import_cycle() -> None:
 
 LOWER_LAYERS = {
     # module: packages/modules it must never import (they sit above it)
-    "scripts.yaml_source": ("scripts.loader", "scripts.catalog", "scripts.validation"),
-    "scripts.loader": ("scripts.catalog", "scripts.validation", "scripts.site", "scripts.drift"),
-    "scripts.catalog": ("scripts.validation", "scripts.site", "scripts.drift", "scripts.cli"),
-    "scripts.lifecycle": ("scripts.site", "scripts.drift", "scripts.cli"),
-    "scripts.validation": ("scripts.catalog", "scripts.site", "scripts.drift", "scripts.cli"),
-    "scripts.openai_list": ("scripts.site", "scripts.drift", "scripts.cli"),
+    "modelcat_registry.yaml_source": (
+        "modelcat_registry.loader",
+        "modelcat_registry.catalog",
+        "modelcat_registry.validation",
+    ),
+    "modelcat_registry.loader": (
+        "modelcat_registry.catalog",
+        "modelcat_registry.validation",
+        "modelcat_registry.site",
+        "modelcat_registry.drift",
+    ),
+    "modelcat_registry.catalog": (
+        "modelcat_registry.validation",
+        "modelcat_registry.site",
+        "modelcat_registry.drift",
+        "modelcat_registry.cli",
+    ),
+    "modelcat_registry.lifecycle": (
+        "modelcat_registry.site",
+        "modelcat_registry.drift",
+        "modelcat_registry.cli",
+    ),
+    "modelcat_registry.validation": (
+        "modelcat_registry.catalog",
+        "modelcat_registry.site",
+        "modelcat_registry.drift",
+        "modelcat_registry.cli",
+    ),
+    "modelcat_registry.openai_list": (
+        "modelcat_registry.site",
+        "modelcat_registry.drift",
+        "modelcat_registry.cli",
+    ),
 }
 
 
@@ -70,8 +98,10 @@ def test_lower_layers_do_not_import_higher_ones() -> None:
         reached = {t for t in graph[module] if t.startswith(forbidden)}
         assert not reached, f"{module} imports {reached}"
     for module, targets in graph.items():
-        if not module.startswith(("scripts.cli", "scripts.__main__", "scripts.bench")):
-            assert not {t for t in targets if t.startswith("scripts.cli")}, module
+        if not module.startswith(
+            ("modelcat_registry.cli", "modelcat_registry.__main__", "modelcat_registry.bench")
+        ):
+            assert not {t for t in targets if t.startswith("modelcat_registry.cli")}, module
 
 
 def test_no_code_or_test_adjusts_the_import_path() -> None:

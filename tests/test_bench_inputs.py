@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.bench.synthetic import write_catalog
-from scripts.catalog import build_catalog
-from scripts.loader import load_documents
-from scripts.schemas import SCHEMA_DIR, is_valid_fast, load_schema
-from scripts.validation import validate_catalog
+from modelcat_registry.bench.synthetic import write_catalog
+from modelcat_registry.catalog import build_catalog
+from modelcat_registry.loader import load_documents
+from modelcat_registry.schemas import SCHEMA_DIR, is_valid_fast, load_schema
+from modelcat_registry.validation import validate_catalog
 
 
 def test_synthetic_catalog_is_valid_and_has_the_fields_real_entries_have(tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_the_bench_stops_with_advice_when_ripgrep_is_missing(tmp_path: Path) -> 
     from tests.conftest import REPO
 
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.bench", "--only", "scan"],
+        [sys.executable, "-m", "modelcat_registry.bench", "--only", "scan"],
         cwd=REPO,
         env={"PATH": str(tmp_path)},  # a folder with no rg in it
         capture_output=True,

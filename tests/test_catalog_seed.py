@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.catalog import Catalog
-from scripts.valid_catalog import load_valid_catalog
+from modelcat_registry.catalog import Catalog
+from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.conftest import CATALOG
 
 HF = "https://huggingface.co/"

@@ -17,9 +17,9 @@ import datetime as dt
 
 import pytest
 
-from scripts.catalog import Catalog, Model
-from scripts.lifecycle import State, is_callable, migration_path, state
-from scripts.valid_catalog import load_valid_catalog
+from modelcat_registry.catalog import Catalog, Model
+from modelcat_registry.lifecycle import State, is_callable, migration_path, state
+from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.conftest import CATALOG
 
 NEWEST = dt.date(2026, 11, 25)

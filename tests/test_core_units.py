@@ -12,15 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from scripts.catalog import Catalog, Lifecycle, Model, Observation, PartialDate
-from scripts.drift.compare import compare, observation_changes
-from scripts.drift.write import apply_edits, observation_edits
-from scripts.lifecycle import State, is_callable, migration_path, reference_date, state
-from scripts.loader import parse_document
-from scripts.openai_list import comparable_facts, export_entry, live_facts
-from scripts.schemas import _rule_check
-from scripts.validation import integer_from_text
-from scripts.yaml_source import parse_yaml, yaml_scalar
+from modelcat_registry.catalog import Catalog, Lifecycle, Model, Observation, PartialDate
+from modelcat_registry.drift.compare import compare, observation_changes
+from modelcat_registry.drift.write import apply_edits, observation_edits
+from modelcat_registry.lifecycle import State, is_callable, migration_path, reference_date, state
+from modelcat_registry.loader import parse_document
+from modelcat_registry.openai_list import comparable_facts, export_entry, live_facts
+from modelcat_registry.schemas import _rule_check
+from modelcat_registry.validation import integer_from_text
+from modelcat_registry.yaml_source import parse_yaml, yaml_scalar
 
 DAY = dt.date(2026, 1, 1)
 

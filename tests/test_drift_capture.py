@@ -26,7 +26,7 @@ def strip_observed(text: str) -> str:
 
 
 def sync(catalog: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m scripts sync` against the capture, run from beside the catalog."""
+    """`python -m modelcat_registry sync` against the capture, run from beside the catalog."""
     return subprocess.run(
         [
             sys.executable,

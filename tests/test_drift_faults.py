@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.drift.fetch import MAX_BODY_BYTES
-from scripts.loopback_provider import LoopbackProvider, Reply, groq_like_item
+from modelcat_registry.drift.fetch import MAX_BODY_BYTES
+from modelcat_registry.loopback_provider import LoopbackProvider, Reply, groq_like_item
 from tests.drift_helpers import API_KEY, ENV, matching_live_list, sync
 
 MiB = 1024 * 1024
@@ -274,7 +274,7 @@ def sync_with_peak_memory(
     catalog: Path, base_url: str, *args: str
 ) -> tuple[subprocess.CompletedProcess[str], int]:
     """`sync` as a child process, and the most memory it ever held (its peak RSS, in bytes)."""
-    command = [sys.executable, "-m", "scripts", "sync", "--provider", "groq"]
+    command = [sys.executable, "-m", "modelcat_registry", "sync", "--provider", "groq"]
     command += ["--base-url", base_url, "--format", "json", *args]
     peak_file = catalog.parent / "peak-rss"
     result = subprocess.run(

@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from scripts.drift.fetch import retry_after_seconds
-from scripts.loopback_provider import LoopbackProvider, Reply
+from modelcat_registry.drift.fetch import retry_after_seconds
+from modelcat_registry.loopback_provider import LoopbackProvider, Reply
 from tests.drift_helpers import sync
 from tests.test_drift_payload import list_payloads
 

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.drift import sync as sync_module
-from scripts.drift.fetch import (
+from modelcat_registry.drift import sync as sync_module
+from modelcat_registry.drift.fetch import (
     RETRY_AFTER_CEILING_SECONDS,
     FetchError,
     _redirect_target,
@@ -25,9 +25,9 @@ from scripts.drift.fetch import (
     redact,
     retry_after_seconds,
 )
-from scripts.drift.payload import MAX_DEPTH, redact_payload
-from scripts.drift.sync import SyncOptions, check_all
-from scripts.valid_catalog import load_valid_catalog
+from modelcat_registry.drift.payload import MAX_DEPTH, redact_payload
+from modelcat_registry.drift.sync import SyncOptions, check_all
+from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.drift_helpers import API_KEY, AS_OF_DAY, ENV
 
 NOW = 1_700_000_000.0

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import trustme
 
-from scripts.drift.sync import SyncOptions, check_all
-from scripts.loopback_provider import LoopbackProvider, Reply, groq_like_item
-from scripts.valid_catalog import load_valid_catalog
+from modelcat_registry.drift.sync import SyncOptions, check_all
+from modelcat_registry.loopback_provider import LoopbackProvider, Reply, groq_like_item
+from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.conftest import run_cli
 from tests.drift_helpers import API_KEY, AS_OF_DAY, ENV, matching_live_list
 
@@ -129,7 +129,7 @@ def test_a_redirect_from_https_to_http_is_refused(
 # client for this process's interpreter; it reports how many requests came, and over how long.
 SLOW_SERVER = """
 import sys
-from scripts.loopback_provider import LoopbackProvider
+from modelcat_registry.loopback_provider import LoopbackProvider
 with LoopbackProvider([], sys.argv[1], delay=1.0) as server:
     print(server.base_url, flush=True)
     sys.stdin.read()

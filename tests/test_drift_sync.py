@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scripts.loopback_provider import LoopbackProvider, groq_like_item
+from modelcat_registry.loopback_provider import LoopbackProvider, groq_like_item
 from tests.conftest import run_cli
 from tests.drift_helpers import ENV, by_id, sync
 

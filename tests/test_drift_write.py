@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.loopback_provider import LoopbackProvider, groq_like_item
+from modelcat_registry.loopback_provider import LoopbackProvider, groq_like_item
 from tests.drift_helpers import AS_OF, by_id, sync
 
 MODELS = Path("groq") / "models"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.fileio import OutsideRootError, write_atomic_within
+from modelcat_registry.fileio import OutsideRootError, write_atomic_within
 from tests.conftest import run_cli
 
 # Validate reads a handful of small files: a hang on a FIFO or /dev/zero would blow this.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.output_escaping import spreadsheet_safe
+from modelcat_registry.output_escaping import spreadsheet_safe
 from tests.conftest import make_site_project, run_cli, run_tool
 
 HOSTILE_STRINGS = [

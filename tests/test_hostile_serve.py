@@ -19,7 +19,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def launch(project: Path, addr: str) -> subprocess.Popen[bytes]:
     """What `make serve ADDR=...` runs."""
     return subprocess.Popen(
-        [sys.executable, "-m", "scripts.site.serve", addr],
+        [sys.executable, "-m", "modelcat_registry.site.serve", addr],
         cwd=project,
         env=ENV,
         stdout=subprocess.DEVNULL,
@@ -54,7 +54,7 @@ def test_a_busy_port_is_one_sentence_naming_addr(tmp_path: Path) -> None:
         busy.listen()
         port = busy.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "scripts.site.serve", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "modelcat_registry.site.serve", f"127.0.0.1:{port}"],
             cwd=tmp_path,
             env=ENV,
             capture_output=True,
@@ -73,7 +73,7 @@ def test_a_busy_port_is_one_sentence_naming_addr(tmp_path: Path) -> None:
 
 def test_a_malformed_addr_is_one_sentence(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.site.serve", "localhost"],
+        [sys.executable, "-m", "modelcat_registry.site.serve", "localhost"],
         cwd=tmp_path,
         env=ENV,
         capture_output=True,

@@ -36,20 +36,27 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    [built] = out.glob("modelcat-*.whl")
+    [built] = out.glob("modelcat_registry-*.whl")
     return built
 
 
 def test_the_wheel_carries_the_schemas_the_catalog_and_the_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "scripts/bundled/schema/model.schema.json" in names
-    assert "scripts/bundled/schema/provider.schema.json" in names
-    assert "scripts/bundled/catalog/groq/provider.yaml" in names
-    bundled = {n for n in names if n.startswith("scripts/bundled/catalog/") and n.endswith(".yaml")}
+    assert "modelcat_registry/bundled/schema/model.schema.json" in names
+    assert "modelcat_registry/bundled/schema/provider.schema.json" in names
+    assert "modelcat_registry/bundled/catalog/groq/provider.yaml" in names
+    bundled = {
+        n
+        for n in names
+        if n.startswith("modelcat_registry/bundled/catalog/") and n.endswith(".yaml")
+    }
     assert len(bundled) == len(list(CATALOG.rglob("*.yaml")))
-    assert "scripts/templates/model.md.j2" in names
+    assert "modelcat_registry/templates/model.md.j2" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "modelcat = scripts.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert (
+        "modelcat = modelcat_registry.cli:main"
+        in zipfile.ZipFile(wheel).read(entry_points).decode()
+    )
 
 
 def test_installed_modelcat_validates_a_catalog_copy_from_another_folder(
@@ -78,7 +85,8 @@ def test_installed_modelcat_validates_a_catalog_copy_from_another_folder(
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("catalog OK: ")
     where = subprocess.run(
-        [str(python), "-c", "import scripts, scripts.bundled as b; print(scripts.__file__); "
+        [str(python), "-c", "import modelcat_registry, modelcat_registry.bundled as b; "
+         "print(modelcat_registry.__file__); "
          "print(b.SCHEMA_DIR)"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout.splitlines()  # fmt: skip

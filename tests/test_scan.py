@@ -11,9 +11,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from scripts.catalog import build_catalog
-from scripts.loader import load_documents
-from scripts.site.exports import catalog_document
+from modelcat_registry.catalog import build_catalog
+from modelcat_registry.loader import load_documents
+from modelcat_registry.site.exports import catalog_document
 from tests.conftest import run_cli
 
 FIXTURE = Path(__file__).resolve().parent / "scan_fixture"

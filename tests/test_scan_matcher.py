@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.bench.scan import _passes_scan_rule
-from scripts.scan.matcher import Hit, Matcher
+from modelcat_registry.bench.scan import _passes_scan_rule
+from modelcat_registry.scan.matcher import Hit, Matcher
 
 IDS = ["llama3-8b-8192", "gpt-oss-120b", "openai/gpt-oss-120b", "llama3-8b-8192-tool-use"]
 

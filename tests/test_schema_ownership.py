@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import schemas
-from scripts.site.generate import generate
-from scripts.site.render import SiteSettings
-from scripts.valid_catalog import load_valid_catalog
+from modelcat_registry import schemas
+from modelcat_registry.site.generate import generate
+from modelcat_registry.site.render import SiteSettings
+from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.conftest import REPO, run_tool
 from tests.drift_helpers import copy_drift_catalog
 
@@ -81,7 +81,7 @@ def test_an_unknown_tier_is_still_refused_with_the_schemas_choices(tmp_path: Pat
     catalog = copy_drift_catalog(tmp_path)
     entry = catalog / "groq" / "models" / "alpha-8b.yaml"
     entry.write_text(entry.read_text().replace("status: production", "status: beta"))
-    from scripts.valid_catalog import check_catalog
+    from modelcat_registry.valid_catalog import check_catalog
 
     [problem] = check_catalog(catalog).problems
     assert problem.rule == "enum"

@@ -52,8 +52,8 @@ def pages(site: Path) -> list[Path]:
 
 
 def test_hostile_catalog_is_valid_so_the_site_must_render_it() -> None:
-    from scripts.loader import load_documents
-    from scripts.validation import validate_catalog
+    from modelcat_registry.loader import load_documents
+    from modelcat_registry.validation import validate_catalog
 
     assert validate_catalog(load_documents(HOSTILE)) == []
 

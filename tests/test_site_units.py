@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts.lifecycle import State
-from scripts.site import escaping, feeds, samples, views
+from modelcat_registry.lifecycle import State
+from modelcat_registry.site import escaping, feeds, samples, views
 
 
 @pytest.mark.parametrize(

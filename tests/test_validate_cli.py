@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.loader import MAX_FILE_BYTES
+from modelcat_registry.loader import MAX_FILE_BYTES
 from tests.conftest import run_cli
 
 BAD_VALUE = "catalog/groq/models/gemma2-9b-it.yaml"

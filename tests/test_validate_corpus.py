@@ -129,7 +129,7 @@ def test_the_streaming_and_the_full_validator_find_the_same_problems(
     """`modelcat validate` checks file by file (validate_folder); sync keeps the whole catalog
     (check_catalog). Both must report the same problems, and so must generate, scan and the
     site hook, which read the catalog without positions (read_valid_catalog)."""
-    from scripts.valid_catalog import (
+    from modelcat_registry.valid_catalog import (
         InvalidCatalogError,
         check_catalog,
         read_valid_catalog,
@@ -156,8 +156,8 @@ def test_the_streaming_and_the_full_validator_find_the_same_problems(
 def test_a_catalog_read_without_positions_is_the_catalog_loaded_with_them(
     catalog: str, tmp_path: Path
 ) -> None:
-    from scripts.bench.synthetic import write_catalog
-    from scripts.valid_catalog import load_valid_catalog, read_valid_catalog
+    from modelcat_registry.bench.synthetic import write_catalog
+    from modelcat_registry.valid_catalog import load_valid_catalog, read_valid_catalog
 
     folder = write_catalog(tmp_path, 300, 3) if catalog == "synthetic" else REPO / catalog
     _, loaded = load_valid_catalog(folder)
@@ -172,7 +172,7 @@ def test_a_catalog_fixed_while_it_is_read_is_read_again_not_reported_empty(
     """read_valid_catalog reads an invalid catalog a second time, with positions. A file saved
     in between (an editor under `mkdocs serve`) can make that read valid: it is then the
     catalog, not an error that lists no problem."""
-    from scripts import valid_catalog
+    from modelcat_registry import valid_catalog
 
     target = next((catalog_copy / "groq" / "models").glob("*.yaml"))
     good = target.read_bytes()

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from scripts.loader import load_documents
-from scripts.schemas import load_schema
-from scripts.validation import validate_catalog
+from modelcat_registry.loader import load_documents
+from modelcat_registry.schemas import load_schema
+from modelcat_registry.validation import validate_catalog
 from tests.conftest import CATALOG
 
 MODEL_PATH = Path("groq", "models", "fuzzed.yaml")
@@ -187,7 +187,7 @@ def test_validator_accepts_exactly_what_the_schema_accepts(
 def test_fast_and_precise_validators_agree(changes: dict, parts: list[tuple[str, object]]) -> None:
     """fastjsonschema (the path of valid files) and jsonschema (the path of messages) give the
     same verdict; integral floats aside, which always take the precise path."""
-    from scripts.schemas import is_valid_fast, validator_for
+    from modelcat_registry.schemas import is_valid_fast, validator_for
 
     data = yaml.safe_load(yaml.safe_dump({**VALID_BASE, **changes, **dict(parts)}))
     if _has_integral_float(data):
@@ -222,7 +222,7 @@ def test_validate_command_exits_0_1_or_2_without_traceback_in_bounded_time(
     (fuzz_catalog / MODEL_PATH).write_bytes(content)
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "scripts", "validate", "--format", "json"],
+        [sys.executable, "-m", "modelcat_registry", "validate", "--format", "json"],
         cwd=fuzz_catalog.parent,
         capture_output=True,
         timeout=VALIDATE_SECONDS,

@@ -115,6 +115,13 @@ def test_a_one_file_run_imports_no_other_command_library(catalog_copy: Path) -> 
     )
     assert result.returncode == 0
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
-    assert "scripts.validation" in imported
-    for library in ("jsonschema", "httpx", "jinja2", "markupsafe", "scripts.scan", "mkdocs"):
+    assert "modelcat_registry.validation" in imported
+    for library in (
+        "jsonschema",
+        "httpx",
+        "jinja2",
+        "markupsafe",
+        "modelcat_registry.scan",
+        "mkdocs",
+    ):
         assert library not in imported, library

@@ -24,11 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.bench.measure import run, summarize
-from scripts.bench.scan import measure_scan
-from scripts.bench.site import measure_site
-from scripts.bench.synthetic import write_catalog
-from scripts.bench.validate import measure_precommit, measure_validation
+from modelcat_registry.bench.measure import run, summarize
+from modelcat_registry.bench.scan import measure_scan
+from modelcat_registry.bench.site import measure_site
+from modelcat_registry.bench.synthetic import write_catalog
+from modelcat_registry.bench.validate import measure_precommit, measure_validation
 
 RUNS = 3
 VALIDATE_SIZES = (5000, 50000)
@@ -82,14 +82,21 @@ def measure_drift(work: Path, runs: int) -> dict[str, float]:
     root = work / "drift"
     catalog = write_catalog(root, DRIFT_PROVIDERS * 2, DRIFT_PROVIDERS)
     server = subprocess.Popen(
-        [sys.executable, "-m", "scripts.bench.drift_server", str(catalog),
+        [sys.executable, "-m", "modelcat_registry.bench.drift_server", str(catalog),
          str(DRIFT_DELAY_SECONDS), AS_OF],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert server.stdout is not None and server.stdin is not None
         ports = server.stdout.readline()
-        command = [sys.executable, "-m", "scripts.bench.drift_driver", str(catalog), ports, AS_OF]
+        command = [
+            sys.executable,
+            "-m",
+            "modelcat_registry.bench.drift_driver",
+            str(catalog),
+            ports,
+            AS_OF,
+        ]
         run(command, root)  # warm bytecode
         found = [run(command, root) for _ in range(runs)]
     finally:
@@ -125,7 +132,7 @@ PARTS = ("validate", "drift", "scan", "site")
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m modelcat_registry.bench", description=__doc__)
     parser.add_argument(
         "--only",
         choices=PARTS,

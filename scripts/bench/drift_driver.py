@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.drift.sync import SyncOptions, check_all
-from scripts.valid_catalog import load_valid_catalog
+from modelcat_registry.drift.sync import SyncOptions, check_all
+from modelcat_registry.valid_catalog import load_valid_catalog
 
 
 def main() -> int:

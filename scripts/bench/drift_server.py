@@ -1,7 +1,7 @@
 """N slow providers in one process: plain-HTTP servers on 127.0.0.1 that answer every
 `GET .../models` after a fixed delay with the provider's model list.
 
-`python -m scripts.bench.drift_server CATALOG DELAY` prints one JSON line mapping each
+`python -m modelcat_registry.bench.drift_server CATALOG DELAY` prints one JSON line mapping each
 provider ID to its port, then serves until its standard input closes.
 """
 
@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from scripts.catalog import build_catalog
-from scripts.loader import load_documents
-from scripts.site.exports import openai_models_document
+from modelcat_registry.catalog import build_catalog
+from modelcat_registry.loader import load_documents
+from modelcat_registry.site.exports import openai_models_document
 
 
 def _handler(body: bytes, delay: float):  # noqa: ANN202 (asyncio's callback shape)

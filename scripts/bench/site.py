@@ -8,9 +8,9 @@ import re
 import sys
 from pathlib import Path
 
-from scripts.bench.measure import alternated, run
-from scripts.bench.synthetic import write_catalog
-from scripts.site.project import BARE_CONFIG, copy_site_project
+from modelcat_registry.bench.measure import alternated, run
+from modelcat_registry.bench.synthetic import write_catalog
+from modelcat_registry.site.project import BARE_CONFIG, copy_site_project
 
 BIN = Path(sys.executable).parent
 

@@ -14,7 +14,7 @@ import json
 import random
 from pathlib import Path
 
-from scripts.loader import model_file, schema_modeline
+from modelcat_registry.loader import model_file, schema_modeline
 
 DEVELOPERS = ("Meta", "Google", "Mistral", "OpenAI", "Alibaba", "DeepSeek", "Microsoft", "Cohere")
 FAMILIES = ("llama", "gemma", "mistral", "qwen", "phi", "command", "deepseek", "whisper")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scripts.bench.measure import Figure, alternated
-from scripts.bench.synthetic import write_catalog
+from modelcat_registry.bench.measure import Figure, alternated
+from modelcat_registry.bench.synthetic import write_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

@@ -1,5 +1,5 @@
-"""`modelcat <command>` (also `python -m scripts <command>`): parse flags, call the library,
-pick the exit code. Each command lives in its own module with a `register` function."""
+"""`modelcat <command>` (also `python -m modelcat_registry <command>`): parse flags, call the
+library, pick the exit code. Each command lives in its own module with a `register` function."""
 
 from __future__ import annotations
 
@@ -10,19 +10,21 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from scripts.cli.common import EXIT_USAGE, CatalogUnusable, UsageError
-from scripts.loader import collector_paused
+from modelcat_registry.cli.common import EXIT_USAGE, CatalogUnusable, UsageError
+from modelcat_registry.loader import collector_paused
+
+DISTRIBUTION = "modelcat-registry"
 
 # Command name -> the module that registers it. Only the module of the command being run is
 # imported: a one-file `validate` (a pre-commit hook) then loads no HTTP client, template
 # engine or scanner.
 COMMAND_MODULES = {
-    "validate": "scripts.cli.validate",
-    "generate": "scripts.cli.generate",
-    "sync": "scripts.cli.sync",
-    "new": "scripts.cli.scaffold",
-    "new-provider": "scripts.cli.scaffold",
-    "scan": "scripts.cli.scan",
+    "validate": "modelcat_registry.cli.validate",
+    "generate": "modelcat_registry.cli.generate",
+    "sync": "modelcat_registry.cli.sync",
+    "new": "modelcat_registry.cli.scaffold",
+    "new-provider": "modelcat_registry.cli.scaffold",
+    "scan": "modelcat_registry.cli.scan",
 }
 
 
@@ -34,6 +36,15 @@ def _command_modules(argv: Sequence[str]) -> list[ModuleType]:
     return [importlib.import_module(name) for name in dict.fromkeys(names)]
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser, with every command, or only the one argv names."""
     parser = argparse.ArgumentParser(
@@ -41,6 +52,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="modelcat: validate the model catalog, render its site, check it against "
         "the providers' live APIs, scan code for retired model IDs.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in _command_modules(() if argv is None else argv):
         module.register(commands)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:  # imported where used: `validate` needs neither the typed catalog nor dates
     import datetime as dt
 
-    from scripts.catalog import Catalog
-    from scripts.loader import LoadedCatalog
+    from modelcat_registry.catalog import Catalog
+    from modelcat_registry.loader import LoadedCatalog
 
 Loaded = TypeVar("Loaded")
 
@@ -52,7 +52,7 @@ def add_as_of_option(command: argparse.ArgumentParser) -> None:
 
 
 def as_of(args: argparse.Namespace) -> dt.date:
-    from scripts.lifecycle import DateError, reference_date
+    from modelcat_registry.lifecycle import DateError, reference_date
 
     try:
         return reference_date(getattr(args, "as_of", None))
@@ -63,21 +63,21 @@ def as_of(args: argparse.Namespace) -> dt.date:
 def valid_catalog(value: str) -> Catalog:
     """The catalog, for a command that only reads it; CatalogUnusable after printing every
     problem it has."""
-    from scripts.valid_catalog import read_valid_catalog
+    from modelcat_registry.valid_catalog import read_valid_catalog
 
     return _usable(lambda: read_valid_catalog(catalog_dir(value)))
 
 
 def valid_catalog_documents(value: str) -> tuple[LoadedCatalog, Catalog]:
     """The catalog with every file's positions, for a command that edits files."""
-    from scripts.valid_catalog import load_valid_catalog
+    from modelcat_registry.valid_catalog import load_valid_catalog
 
     return _usable(lambda: load_valid_catalog(catalog_dir(value)))
 
 
 def _usable(load: Callable[[], Loaded]) -> Loaded:
-    from scripts.reporters import render_text
-    from scripts.valid_catalog import InvalidCatalogError
+    from modelcat_registry.reporters import render_text
+    from modelcat_registry.valid_catalog import InvalidCatalogError
 
     try:
         return load()

@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from scripts.cli.common import EXIT_OK, add_as_of_option, add_catalog_option, as_of, valid_catalog
+from modelcat_registry.cli.common import (
+    EXIT_OK,
+    add_as_of_option,
+    add_catalog_option,
+    as_of,
+    valid_catalog,
+)
 
 
 def run(args: argparse.Namespace) -> int:
-    from scripts.site.generate import clean, generate, settings_from_mkdocs_file
+    from modelcat_registry.site.generate import clean, generate, settings_from_mkdocs_file
 
     out_dir = Path(args.out)
     if args.clean:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from scripts.cli.common import (
+from modelcat_registry.cli.common import (
     EXIT_OK,
     UsageError,
     add_as_of_option,
     add_catalog_option,
     catalog_dir,
 )
-from scripts.loader import display_path
-from scripts.schemas import enum_values
-from scripts.validation import integer_from_text
+from modelcat_registry.loader import display_path
+from modelcat_registry.schemas import enum_values
+from modelcat_registry.validation import integer_from_text
 
 
 def _report(created: object) -> int:
@@ -28,7 +28,7 @@ def _report(created: object) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from scripts.scaffold import ScaffoldError, new_model
+    from modelcat_registry.scaffold import ScaffoldError, new_model
 
     values = {
         "name": args.name,
@@ -47,7 +47,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_new_provider(args: argparse.Namespace) -> int:
-    from scripts.scaffold import ScaffoldError, new_provider
+    from modelcat_registry.scaffold import ScaffoldError, new_provider
 
     values = {
         "name": args.name,

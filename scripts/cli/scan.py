@@ -11,9 +11,9 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from scripts.bundled import CATALOG_DIR
-from scripts.catalog import Catalog
-from scripts.cli.common import (
+from modelcat_registry.bundled import CATALOG_DIR
+from modelcat_registry.catalog import Catalog
+from modelcat_registry.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
     UsageError,
@@ -21,13 +21,13 @@ from scripts.cli.common import (
     as_of,
     valid_catalog,
 )
-from scripts.output_escaping import terminal_safe
-from scripts.scan.catalog_json import CatalogJsonError, read_catalog_json
-from scripts.scan.findings import DEFAULT_WARN_DAYS, judge, scannable_models
-from scripts.scan.matcher import Matcher
-from scripts.scan.paths import PathError
-from scripts.scan.report import FORMATS, ScanResult, renderer
-from scripts.scan.uses import find_uses
+from modelcat_registry.output_escaping import terminal_safe
+from modelcat_registry.scan.catalog_json import CatalogJsonError, read_catalog_json
+from modelcat_registry.scan.findings import DEFAULT_WARN_DAYS, judge, scannable_models
+from modelcat_registry.scan.matcher import Matcher
+from modelcat_registry.scan.paths import PathError
+from modelcat_registry.scan.report import FORMATS, ScanResult, renderer
+from modelcat_registry.scan.uses import find_uses
 
 
 def _warn_days(value: str) -> int:

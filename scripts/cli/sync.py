@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from scripts.catalog import Catalog
-from scripts.cli.common import (
+from modelcat_registry.catalog import Catalog
+from modelcat_registry.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
     EXIT_USAGE,
@@ -23,9 +23,9 @@ from scripts.cli.common import (
     as_of,
     valid_catalog_documents,
 )
-from scripts.drift.report import FORMATS, RENDERERS, ReportContext
-from scripts.loader import display_path
-from scripts.output_escaping import terminal_safe
+from modelcat_registry.drift.report import FORMATS, RENDERERS, ReportContext
+from modelcat_registry.loader import display_path
+from modelcat_registry.output_escaping import terminal_safe
 
 
 def _providers(args: argparse.Namespace, catalog: Catalog) -> list[str]:
@@ -57,8 +57,8 @@ def _blob_base() -> str | None:
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from scripts.drift.sync import SyncOptions, check_all, locator, save_snapshot
-    from scripts.drift.write import apply_fixes
+    from modelcat_registry.drift.sync import SyncOptions, check_all, locator, save_snapshot
+    from modelcat_registry.drift.write import apply_fixes
 
     if not (math.isfinite(args.timeout) and args.timeout > 0):
         raise UsageError("--timeout must be a finite, positive number of seconds")

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts.cli.common import (
+from modelcat_registry.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
     UsageError,
@@ -15,8 +15,8 @@ from scripts.cli.common import (
     add_catalog_option,
     catalog_dir,
 )
-from scripts.reporters import FORMATS, RENDERERS
-from scripts.valid_catalog import validate_folder
+from modelcat_registry.reporters import FORMATS, RENDERERS
+from modelcat_registry.valid_catalog import validate_folder
 
 
 def _selected_paths(root_dir: Path, raw_paths: Sequence[str]) -> list[Path]:

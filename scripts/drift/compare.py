@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from scripts.catalog import Model
-from scripts.lifecycle import State, state
-from scripts.openai_list import OBSERVED_KEYS, live_facts, refused_facts
+from modelcat_registry.catalog import Model
+from modelcat_registry.lifecycle import State, state
+from modelcat_registry.openai_list import OBSERVED_KEYS, live_facts, refused_facts
 
 DOCUMENTED_TIERS = frozenset({"production", "preview"})
 

@@ -33,7 +33,7 @@ from typing import Any
 
 import httpx
 
-from scripts.drift.payload import (
+from modelcat_registry.drift.payload import (
     MAX_BODY_BYTES,
     PayloadError,
     read_models_payload,

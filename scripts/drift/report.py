@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.drift.compare import ProviderDrift
-from scripts.output_escaping import github_command, terminal_safe
-from scripts.reporters import plural
+from modelcat_registry.drift.compare import ProviderDrift
+from modelcat_registry.output_escaping import github_command, terminal_safe
+from modelcat_registry.reporters import plural
 
 FORMATS = ("text", "markdown", "json", "github")
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import httpx
 
-from scripts.catalog import Catalog, Provider
-from scripts.drift.compare import ProviderDrift, compare
-from scripts.drift.fetch import (
+from modelcat_registry.catalog import Catalog, Provider
+from modelcat_registry.drift.compare import ProviderDrift, compare
+from modelcat_registry.drift.fetch import (
     MAX_BODY_BYTES,
     FetchError,
     credentials_from,
@@ -27,9 +27,9 @@ from scripts.drift.fetch import (
     redact,
     secrets_of,
 )
-from scripts.drift.report import Locate, Location
-from scripts.fileio import write_atomic
-from scripts.loader import Kind, LoadedCatalog
+from modelcat_registry.drift.report import Locate, Location
+from modelcat_registry.fileio import write_atomic
+from modelcat_registry.loader import Kind, LoadedCatalog
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,15 +15,15 @@ from typing import Any
 
 import yaml
 
-from scripts.catalog import Provider
-from scripts.drift.compare import ProviderDrift
-from scripts.fileio import OutsideRootError, write_atomic_within
-from scripts.loader import Document, Kind, LoadedCatalog, model_file, parse_document
-from scripts.openai_list import live_facts, observation_block
-from scripts.scaffold import entry_text
-from scripts.schemas import field_order, is_valid_id
-from scripts.validation import document_problems
-from scripts.yaml_source import yaml_scalar
+from modelcat_registry.catalog import Provider
+from modelcat_registry.drift.compare import ProviderDrift
+from modelcat_registry.fileio import OutsideRootError, write_atomic_within
+from modelcat_registry.loader import Document, Kind, LoadedCatalog, model_file, parse_document
+from modelcat_registry.openai_list import live_facts, observation_block
+from modelcat_registry.scaffold import entry_text
+from modelcat_registry.schemas import field_order, is_valid_id
+from modelcat_registry.validation import document_problems
+from modelcat_registry.yaml_source import yaml_scalar
 
 OBSERVED = "observed"
 

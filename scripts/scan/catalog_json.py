@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from scripts.catalog import Catalog, Model, Provider, model_from, provider_from
-from scripts.loader import Document
-from scripts.schemas import SCHEMA_VERSION, is_valid_fast, validator_for
+from modelcat_registry.catalog import Catalog, Model, Provider, model_from, provider_from
+from modelcat_registry.loader import Document
+from modelcat_registry.schemas import SCHEMA_VERSION, is_valid_fast, validator_for
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
 COMPUTED_KEYS = frozenset({"state", "callable"})

@@ -16,9 +16,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from scripts.catalog import Catalog, Model
-from scripts.lifecycle import State, days_left, migration_path, state
-from scripts.scan.matcher import Hit
+from modelcat_registry.catalog import Catalog, Model
+from modelcat_registry.lifecycle import State, days_left, migration_path, state
+from modelcat_registry.scan.matcher import Hit
 
 RETIRED_RULE = "retired-model"
 DEPRECATED_RULE = "deprecated-model"

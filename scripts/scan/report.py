@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from scripts.output_escaping import github_command, terminal_safe
-from scripts.scan.findings import DEPRECATED_RULE, RETIRED_RULE, Finding
+from modelcat_registry.output_escaping import github_command, terminal_safe
+from modelcat_registry.scan.findings import DEPRECATED_RULE, RETIRED_RULE, Finding
 
 TOOL_NAME = "modelcat"
 INFORMATION_URI = "https://modelcat.github.io/modelcat/check-your-code/"

@@ -16,9 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.loader import display_path
-from scripts.scan.matcher import Hit, Matcher
-from scripts.scan.paths import files_under, read_bytes
+from modelcat_registry.loader import display_path
+from modelcat_registry.scan.matcher import Hit, Matcher
+from modelcat_registry.scan.paths import files_under, read_bytes
 
 PARALLEL_FROM_FILES = 1000
 CHUNKS_PER_WORKER = 8

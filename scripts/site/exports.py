@@ -8,12 +8,12 @@ import io
 import json
 from typing import Any
 
-from scripts.bundled import SCHEMA_DIR
-from scripts.catalog import PRICE_KEYS, RATE_KEYS, Catalog, Model
-from scripts.lifecycle import is_callable, state
-from scripts.openai_list import OBSERVED_KEYS, export_entry
-from scripts.output_escaping import spreadsheet_safe
-from scripts.schemas import SCHEMA_KINDS, SCHEMA_VERSION
+from modelcat_registry.bundled import SCHEMA_DIR
+from modelcat_registry.catalog import PRICE_KEYS, RATE_KEYS, Catalog, Model
+from modelcat_registry.lifecycle import is_callable, state
+from modelcat_registry.openai_list import OBSERVED_KEYS, export_entry
+from modelcat_registry.output_escaping import spreadsheet_safe
+from modelcat_registry.schemas import SCHEMA_KINDS, SCHEMA_VERSION
 
 CSV_COLUMNS = (
     "provider", "id", "name", "developer", "tier", "state", "callable", "callable_id",

@@ -11,7 +11,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from itertools import islice
 
-from scripts.site.views import EVENT_LABELS, Event, ModelView
+from modelcat_registry.site.views import EVENT_LABELS, Event, ModelView
 
 ATOM = "http://www.w3.org/2005/Atom"
 PRODUCT_ID = "-//modelcat//shutdowns//EN"

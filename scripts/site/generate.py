@@ -9,10 +9,10 @@ from typing import Any
 
 import yaml
 
-from scripts.catalog import Catalog
-from scripts.fileio import write_if_changed
-from scripts.site.exports import export_files
-from scripts.site.render import SiteSettings, feed_files, render_pages, site_data
+from modelcat_registry.catalog import Catalog
+from modelcat_registry.fileio import write_if_changed
+from modelcat_registry.site.exports import export_files
+from modelcat_registry.site.render import SiteSettings, feed_files, render_pages, site_data
 
 # Lists what the last run generated, so that pages of removed models are deleted.
 MANIFEST = ".generated"

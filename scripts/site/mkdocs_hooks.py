@@ -19,11 +19,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from scripts.catalog import Catalog
-from scripts.lifecycle import DateError, reference_date
-from scripts.reporters import problem_line
-from scripts.site.generate import generate, settings_from_mkdocs_config
-from scripts.valid_catalog import InvalidCatalogError, read_valid_catalog
+from modelcat_registry.catalog import Catalog
+from modelcat_registry.lifecycle import DateError, reference_date
+from modelcat_registry.reporters import problem_line
+from modelcat_registry.site.generate import generate, settings_from_mkdocs_config
+from modelcat_registry.valid_catalog import InvalidCatalogError, read_valid_catalog
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ERROR_PAGE = "index.md"

@@ -13,12 +13,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from scripts.catalog import Catalog, PartialDate
-from scripts.lifecycle import STATE_LABELS, State
-from scripts.schemas import load_schema
-from scripts.site import escaping, views
-from scripts.site.samples import sample_html
-from scripts.site.feeds import atom_feed, shutdowns_ics
+from modelcat_registry.catalog import Catalog, PartialDate
+from modelcat_registry.lifecycle import STATE_LABELS, State
+from modelcat_registry.schemas import load_schema
+from modelcat_registry.site import escaping, views
+from modelcat_registry.site.samples import sample_html
+from modelcat_registry.site.feeds import atom_feed, shutdowns_ics
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAST_EVENTS_SHOWN = 200

@@ -1,7 +1,7 @@
 """`make serve`: check that the address is free, then become `mkdocs serve` on it.
 
 MkDocs reports a busy port with a traceback; this says it in one sentence, with the ADDR=
-to use instead. Usage: python -m scripts.site.serve [HOST:PORT] (default 127.0.0.1:8000).
+to use instead. Usage: python -m modelcat_registry.site.serve [HOST:PORT] (default 127.0.0.1:8000).
 """
 
 from __future__ import annotations

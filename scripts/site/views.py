@@ -9,8 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from scripts.catalog import Catalog, Model, Provider, Source
-from scripts.lifecycle import (
+from modelcat_registry.catalog import Catalog, Model, Provider, Source
+from modelcat_registry.lifecycle import (
     STATE_LABELS,
     STATE_ORDER,
     MigrationPath,
@@ -21,7 +21,7 @@ from scripts.lifecycle import (
     state,
     upgraded_to,
 )
-from scripts.schemas import enum_descriptions
+from modelcat_registry.schemas import enum_descriptions
 
 STATE_MEANINGS = {
     State.AVAILABLE: "Callable now, as far as the sources say.",
