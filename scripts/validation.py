@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
-import itertools
 import math
 import re
 from collections import defaultdict
@@ -26,7 +25,10 @@ from modelcat_registry.yaml_source import FILE_START, PLACEHOLDER_PREFIX, JsonPa
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
-DATED_LISTS = ("prices", "free_tier_limits")
+# Lists with one entry per date (per tier, for prices), oldest first.
+DATED_LISTS = ("prices", "free_tier_limits", "developer_plan_limits")
+# Lists whose entries each cite a source of the provider.
+SOURCED_LISTS = ("lifecycle", "alias_of", *DATED_LISTS)
 
 _MONEY = re.compile(r"\s*(?:US)?\$\s*(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?:USD)?\s*")
 MAX_SUGGESTED_NUMBER = 1e15  # beyond any catalog value: no "write 10000000000000000000" advice
@@ -460,75 +462,127 @@ def _day(value: object, month_start: bool = False) -> dt.date | None:
         return None
 
 
-def _date_order_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
-    lifecycle = data.get("lifecycle")
-    if isinstance(lifecycle, dict):
-        ordered = [
-            (key, _day(lifecycle.get(key), month_start=key == "announced"))
-            for key in ("announced", "auto_upgrade", "shutdown")
-        ]
-        present = [(key, day) for key, day in ordered if day is not None]
-        for (before, first), (after, second) in itertools.pairwise(present):
-            if second < first:
-                yield document.problem(
-                    document.span(("lifecycle", after)),
-                    "date-order",
-                    f"lifecycle.{after} ({lifecycle[after]}) is before lifecycle.{before} "
-                    f"({lifecycle[before]}); the order is announced, auto_upgrade, shutdown",
-                )
-    for list_name in DATED_LISTS:
-        entries = data.get(list_name)
-        if not isinstance(entries, list):
+def _entries(data: dict[str, Any], list_name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    entries = data.get(list_name)
+    for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+        if isinstance(entry, dict):
+            yield index, entry
+
+
+def _price_tier(entry: dict[str, Any]) -> tuple[Any, ...]:
+    return (entry.get("above_input_tokens"), entry.get("off_peak"))
+
+
+def _oldest_first(
+    document: Document, data: dict[str, Any], list_name: str, field: str = "date"
+) -> Iterator[Problem]:
+    """Entries of a dated list in date order; prices once per date and tier, others may share
+    a date (two sources stating things on one day)."""
+    previous: dict[tuple[Any, ...], dt.date] = {}
+    strict = list_name in DATED_LISTS
+    for index, entry in _entries(data, list_name):
+        day = _day(entry.get(field), month_start=True)
+        if day is None:
             continue
-        previous: dt.date | None = None
-        for index, entry in enumerate(entries):
-            day = _day(entry.get("date")) if isinstance(entry, dict) else None
-            if day is None:
-                continue
-            if previous is not None and day <= previous:
-                relation = "repeats" if day == previous else "is before"
-                yield document.problem(
-                    document.span((list_name, index, "date")),
-                    "date-order",
-                    f"{list_name}[{index}].date ({entry['date']}) {relation} the entry before "
-                    "it; keep one entry per date, oldest first",
-                )
-            previous = day
-    observed = data.get("observed")
-    if isinstance(observed, dict):
-        first, last = _day(observed.get("first_seen")), _day(observed.get("last_seen"))
+        tier = _price_tier(entry) if list_name == "prices" else ()
+        before = previous.get(tier)
+        if before is not None and (day < before or (strict and day == before)):
+            relation = "repeats" if day == before else "is before"
+            once = "one entry per date and tier" if list_name == "prices" else "one entry per date"
+            yield document.problem(
+                document.span((list_name, index, field)),
+                "date-order",
+                f"{list_name}[{index}].{field} ({entry[field]}) {relation} the entry before "
+                f"it; keep {once}, oldest first"
+                if strict
+                else f"{list_name}[{index}].{field} ({entry[field]}) is before the entry before "
+                "it; keep the entries oldest first",
+            )
+        previous[tier] = day if before is None else max(day, before)
+
+
+def _lifecycle_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    yield from _oldest_first(document, data, "lifecycle")
+    yield from _oldest_first(document, data, "alias_of")
+    earlier: set[str] = set()
+    for index, claim in _entries(data, "lifecycle"):
+        withdrawn = claim.get("withdraws")
+        if isinstance(withdrawn, str) and withdrawn not in earlier:
+            yield document.problem(
+                document.span(("lifecycle", index, "withdraws")),
+                "unknown-withdrawal",
+                f"lifecycle[{index}].withdraws ({withdrawn}) names no earlier statement of this "
+                "model; write the date of the lifecycle entry it withdraws",
+            )
+        if isinstance(claim.get("date"), str):
+            earlier.add(claim["date"])
+        if claim.get("continues_on") and not (
+            claim.get("shutdown") or claim.get("retired") or claim.get("redirect")
+        ):
+            yield document.problem(
+                document.span(("lifecycle", index, "continues_on")),
+                "continues-without-shutdown",
+                f"lifecycle[{index}].continues_on says where the model stays after a shutdown, "
+                "but the statement gives none; add shutdown (or retired: true)",
+            )
+
+
+def _observation_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    yield from _oldest_first(document, data, "observed", "first_seen")
+    open_records = []
+    for index, record in _entries(data, "observed"):
+        first, last = _day(record.get("first_seen")), _day(record.get("last_seen"))
         if first and last and last < first:
             yield document.problem(
-                document.span(("observed", "last_seen")),
+                document.span(("observed", index, "last_seen")),
                 "date-order",
-                f"observed.last_seen ({observed['last_seen']}) is before observed.first_seen "
-                f"({observed['first_seen']}); a model cannot be last seen before it was first seen",
+                f"observed[{index}].last_seen ({record['last_seen']}) is before its first_seen "
+                f"({record['first_seen']}); values cannot be last seen before they were first seen",
             )
+        if "last_seen" not in record:
+            open_records.append(index)
+    for index in open_records[1:]:
+        yield document.problem(
+            document.span(("observed", index)),
+            "observed-open",
+            f"observed[{index}] has no last_seen, and neither has observed[{open_records[0]}]; "
+            "only the record the newest check showed may leave it out",
+        )
+
+
+def _date_order_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    yield from _lifecycle_problems(document, data)
+    for list_name in DATED_LISTS:
+        yield from _oldest_first(document, data, list_name)
+    yield from _observation_problems(document, data)
 
 
 def _source_references(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str]]:
     if isinstance(data.get("source"), str):
         yield ("source",), data["source"]
-    lifecycle = data.get("lifecycle")
-    if isinstance(lifecycle, dict) and isinstance(lifecycle.get("source"), str):
-        yield ("lifecycle", "source"), lifecycle["source"]
-    for list_name in DATED_LISTS:
-        entries = data.get(list_name)
-        for index, entry in enumerate(entries if isinstance(entries, list) else ()):
-            if isinstance(entry, dict) and isinstance(entry.get("source"), str):
+    field_sources = data.get("field_sources")
+    if isinstance(field_sources, dict):
+        for field, key in field_sources.items():
+            if isinstance(key, str):
+                yield ("field_sources", field), key
+    for list_name in SOURCED_LISTS:
+        for index, entry in _entries(data, list_name):
+            if isinstance(entry.get("source"), str):
                 yield (list_name, index, "source"), entry["source"]
 
 
 def _model_references(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str]]:
-    lifecycle = data.get("lifecycle")
-    if not isinstance(lifecycle, dict):
-        return
-    replacements = lifecycle.get("replacements")
-    for index, target in enumerate(replacements if isinstance(replacements, list) else ()):
-        if isinstance(target, str):
-            yield ("lifecycle", "replacements", index), target
-    if isinstance(lifecycle.get("upgrade_to"), str):
-        yield ("lifecycle", "upgrade_to"), lifecycle["upgrade_to"]
+    for index, claim in _entries(data, "lifecycle"):
+        replacements = claim.get("replacements")
+        for position, target in enumerate(replacements if isinstance(replacements, list) else ()):
+            if isinstance(target, str):
+                yield ("lifecycle", index, "replacements", position), target
+        redirect = claim.get("redirect")
+        if isinstance(redirect, dict) and isinstance(redirect.get("to"), str):
+            yield ("lifecycle", index, "redirect", "to"), redirect["to"]
+    for index, entry in _entries(data, "alias_of"):
+        if isinstance(entry.get("target"), str):
+            yield ("alias_of", index, "target"), entry["target"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +599,9 @@ class FileFacts:
     model_references: tuple[tuple[JsonPath, str], ...] = ()
     source_references: tuple[tuple[JsonPath, str], ...] = ()
     source_keys: tuple[str, ...] | None = None  # a provider's sources; None: no mapping
+    resold_from: tuple[str, str] | None = None  # (provider, model ID) of the original entry
+    open_observation: bool = False  # a model record held until the provider's last check
+    has_checks: bool = False  # a provider whose list sync --write has recorded
 
     @property
     def shown_path(self) -> str:
@@ -566,7 +623,9 @@ def file_facts(document: Document) -> FileFacts:
             document.provider_id,
             declared if isinstance(declared, str) else None,
             source_keys=keys,
+            has_checks=isinstance(data.get("checks"), list),
         )
+    resold = data.get("resold_from")
     return FileFacts(
         path,
         document.kind,
@@ -574,6 +633,12 @@ def file_facts(document: Document) -> FileFacts:
         declared if isinstance(declared, str) else None,
         tuple(_model_references(data)),
         tuple(_source_references(data)),
+        resold_from=(resold["provider"], resold["id"])
+        if isinstance(resold, dict)
+        and isinstance(resold.get("provider"), str)
+        and isinstance(resold.get("id"), str)
+        else None,
+        open_observation=any("last_seen" not in r for _, r in _entries(data, "observed")),
     )
 
 
@@ -647,10 +712,55 @@ def cross_file_findings(files: list[FileFacts], root: Path) -> list[Finding]:
                 target
                 for path, target in model.model_references
                 # a self-reference is reported as such, not as a circle
-                if path[1] == "replacements" and target in known and target != model.declared_id
+                if "replacements" in path and target in known and target != model.declared_id
             ]
     findings.extend(_cycle_findings(models, graph))
+    for model in models:
+        findings.extend(_resold_findings(model, exact_ids))
+        provider = providers.get(model.provider_id)
+        if model.open_observation and provider is not None and not provider.has_checks:
+            findings.append(
+                Finding(
+                    model,
+                    ("observed",),
+                    "observed-without-check",
+                    "an observed record without last_seen holds until the provider's last "
+                    f"check, but {provider.shown_path} records no checks; give the record its "
+                    "last_seen, or let modelcat sync --write record the check",
+                )
+            )
     return findings
+
+
+def _resold_findings(model: FileFacts, ids: dict[str, set[str]]) -> Iterator[Finding]:
+    if model.resold_from is None:
+        return
+    provider, model_id = model.resold_from
+    if provider == model.provider_id:
+        yield Finding(
+            model,
+            ("resold_from", "provider"),
+            "resold-from-itself",
+            "resold_from names this model's own provider; name the provider that makes the "
+            "model (resold_from is for a router's copy of another provider's model)",
+        )
+    elif provider not in ids:
+        yield Finding(
+            model,
+            ("resold_from", "provider"),
+            "unknown-provider",
+            f"resold_from.provider '{provider}' is not a provider of the catalog"
+            f"{did_you_mean(provider, sorted(ids))}; name a folder of the catalog",
+        )
+    elif model_id not in ids[provider]:
+        yield Finding(
+            model,
+            ("resold_from", "id"),
+            "unknown-model",
+            f"resold_from.id '{model_id}' is not a model of provider '{provider}'"
+            f"{did_you_mean(model_id, sorted(ids[provider]))}; name an ID from its models/ "
+            "folder",
+        )
 
 
 def _reference_findings(model: FileFacts, known: set[str]) -> Iterator[Finding]:
@@ -724,7 +834,14 @@ def _cycle_findings(
                     for member in cycle:
                         yield Finding(
                             documents[member],
-                            ("lifecycle", "replacements"),
+                            next(
+                                (
+                                    p
+                                    for p, _ in documents[member].model_references
+                                    if "replacements" in p
+                                ),
+                                ("lifecycle",),
+                            ),
                             "replacement-cycle",
                             f"replacements go round in a circle ({chain}); end the chain at a "
                             "model that is not being shut down",
