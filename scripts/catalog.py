@@ -62,9 +62,10 @@ class Check:
 
     date: dt.date
     until: dt.date
-    sha256: str
-    url: str
+    digest: str
     listed: int
+    url: str | None = None
+    sha256: str | None = None
     sunset: dt.date | None = None
     deprecation: dt.date | None = None
 
@@ -100,6 +101,10 @@ class Provider:
     @property
     def docs_url(self) -> str:
         return str(self.data["docs_url"])
+
+    @property
+    def code_prefixes(self) -> tuple[str, ...]:
+        return tuple(self.data.get("code_prefixes", ()))
 
     @property
     def last_check(self) -> dt.date | None:
@@ -357,9 +362,10 @@ def provider_from(document: Document) -> Provider:
         Check(
             date=dt.date.fromisoformat(entry["date"]),
             until=dt.date.fromisoformat(entry.get("until") or entry["date"]),
-            sha256=entry["sha256"],
-            url=entry["url"],
+            digest=entry["digest"],
             listed=entry["listed"],
+            url=entry.get("url"),
+            sha256=entry.get("sha256"),
             sunset=_date(entry.get("sunset")),
             deprecation=_date(entry.get("deprecation")),
         )

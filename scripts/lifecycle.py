@@ -176,7 +176,9 @@ def _own(model: Model, as_of: dt.date) -> Known:
         state = State.REDIRECTED
     elif gone is not None:
         claim = gone[1]
-        state = State.LIMITED if (claim.continues_on or claim.applies_to) else State.RETIRED
+        # Retired for some offerings only is not retired for everyone: where the source names
+        # offerings that still serve it, the model is limited to them.
+        state = State.LIMITED if claim.continues_on else State.RETIRED
     elif signals:
         state = State.DEPRECATED
     else:

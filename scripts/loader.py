@@ -33,6 +33,9 @@ MAX_FILE_BYTES = 64 * 1024
 PROVIDER_FILE = "provider.yaml"
 MODELS_DIR = "models"
 YAML_SUFFIX = ".yaml"
+# The provider's newest capture of its model list (written by sync --write): JSON kept beside
+# provider.yaml, not a catalog document.
+CAPTURE_FILE = "capture.json"
 
 
 class Kind(Enum):
@@ -121,7 +124,11 @@ def discover(catalog_dir: Path) -> list[tuple[Path, Parts]]:
 def walk_catalog(catalog_dir: Path) -> Iterator[tuple[str, Parts, bool]]:
     """discover's entries one at a time, each with whether it is a symbolic link (known from
     the folder listing, so a plain file costs no extra system call)."""
-    yield from _walk_folder(os.fspath(catalog_dir), ())
+    for entry in _walk_folder(os.fspath(catalog_dir), ()):
+        parts = entry[1]
+        if len(parts) == 2 and parts[1] == CAPTURE_FILE:
+            continue
+        yield entry
 
 
 def _walk_folder(folder: str, prefix: Parts) -> Iterator[tuple[str, Parts, bool]]:

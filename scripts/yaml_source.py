@@ -7,6 +7,7 @@ Python values while it records positions and catches what a catalog file must no
 
 from __future__ import annotations
 
+import decimal
 import json
 import math
 import operator
@@ -467,6 +468,11 @@ def yaml_scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        # Positional notation, never an exponent (which YAML 1.1 tools read as text), and
+        # always a point, so it reads back as a float.
+        text = format(decimal.Decimal(repr(value)), "f")
+        return text if "." in text else f"{text}.0"
     text = str(value)
     if _ISO_DATE.fullmatch(text):
         return text  # the loader reads timestamps back as their text

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from modelcat_registry.cli.common import EXIT_USAGE, CatalogUnusable, UsageError
+from modelcat_registry.cli.common import EXIT_USAGE, CatalogUnusable, UsageError, as_of
 from modelcat_registry.loader import collector_paused
 
 DISTRIBUTION = "modelcat-registry"
@@ -76,6 +76,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
+        if hasattr(args, "as_of"):
+            as_of(args)  # a bad --as-of or MODELCAT_AS_OF is refused by every command, used or not
         # One short run that keeps what it parses alive and makes little cyclic garbage: the
         # cyclic collector would only rescan the catalog's objects. Restored on return.
         with collector_paused():

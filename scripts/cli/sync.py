@@ -6,6 +6,7 @@ the command was called wrongly."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import math
 import os
@@ -24,6 +25,7 @@ from modelcat_registry.cli.common import (
     valid_catalog_documents,
 )
 from modelcat_registry.drift.report import FORMATS, RENDERERS, ReportContext
+from modelcat_registry.lifecycle import AS_OF_ENV
 from modelcat_registry.loader import display_path
 from modelcat_registry.output_escaping import terminal_safe
 
@@ -54,11 +56,19 @@ def _blob_base() -> str | None:
     return f"{server}/{repository}/blob/{os.environ.get('GITHUB_SHA') or 'main'}/"
 
 
+def _explicit_day(args: argparse.Namespace) -> dt.date | None:
+    """--as-of, else MODELCAT_AS_OF, else None: a capture's own day is not overridden by
+    today's date."""
+    if args.as_of is None and not os.environ.get(AS_OF_ENV):
+        return None
+    return as_of(args)
+
+
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from modelcat_registry.drift.sync import SyncOptions, check_all, locator, save_snapshot
-    from modelcat_registry.drift.write import apply_fixes
+    from modelcat_registry.drift.write import record_capture
 
     if not (math.isfinite(args.timeout) and args.timeout > 0):
         raise UsageError("--timeout must be a finite, positive number of seconds")
@@ -66,7 +76,16 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--from-file {args.from_file}: no such file")
     if args.snapshot and Path(args.snapshot).is_dir():
         raise UsageError(f"--snapshot {args.snapshot} is a folder; give a file name to write")
-    day = as_of(args)
+    if args.base_url is not None and args.from_file:
+        raise UsageError("--base-url and --from-file exclude each other: fetch, or read a file")
+    if args.base_url is not None:
+        from modelcat_registry.drift.fetch import FetchError, list_url
+
+        try:
+            list_url(args.base_url, "/models")
+        except FetchError as error:
+            raise UsageError(f"--base-url: {error}") from None
+    day = _explicit_day(args)
     loaded, catalog = valid_catalog_documents(args.catalog)
     options = SyncOptions(
         providers=_providers(args, catalog),
@@ -74,38 +93,35 @@ def run(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         from_file=Path(args.from_file) if args.from_file else None,
         timeout=args.timeout,
+        allow_shrink=args.allow_shrink,
     )
     results = asyncio.run(check_all(catalog, options))
     drifts = [r.drift for r in results]
-    if args.snapshot and results[0].payload is not None:
-        provider = catalog.providers[options.providers[0]]
-        save_snapshot(Path(args.snapshot), results[0].payload, os.environ.get(provider.api_key_env))
+    if args.snapshot and results[0].capture is not None:
+        save_snapshot(Path(args.snapshot), results[0].capture)
     context = ReportContext(locator(loaded), _blob_base())
     sys.stdout.write(RENDERERS[args.format](drifts, context))
     if args.write:
         for result in results:
-            drift = result.drift
-            if not drift.checked or result.payload is None:
+            capture = result.capture
+            if capture is None:
                 continue
-            provider = catalog.providers[drift.provider]
-            for outcome in apply_fixes(loaded, provider, drift, result.payload["data"]):
-                sys.stderr.write(
-                    terminal_safe(
-                        f"{outcome.action} {display_path(outcome.path)}: {outcome.detail}"
-                    )
-                    + "\n"
+            if capture.export:
+                _say(
+                    f"not written: {args.from_file} is modelcat's own export, not a capture of "
+                    f"{result.drift.provider}'s list; --write records captures only"
                 )
-            for absence in drift.removed:
-                sys.stderr.write(
-                    terminal_safe(
-                        f"not changed: {absence.id} is missing live; if the provider shut it "
-                        "down, add its lifecycle (shutdown date, replacements, source) by hand"
-                    )
-                    + "\n"
-                )
-    if any(not d.checked for d in drifts):
+                continue
+            provider = catalog.providers[result.drift.provider]
+            for outcome in record_capture(loaded, catalog, provider, capture):
+                _say(f"{outcome.action} {display_path(outcome.path)}: {outcome.detail}")
+    if any(d.failed for d in drifts):
         return EXIT_USAGE
     return EXIT_FOUND if any(d.has_drift for d in drifts) else EXIT_OK
+
+
+def _say(line: str) -> None:
+    sys.stderr.write(terminal_safe(line) + "\n")
 
 
 def _seconds(value: str) -> float:
@@ -119,24 +135,37 @@ def register(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "sync",
         help="diff the catalog against each provider's live GET /models",
-        description="Compare the catalog with each provider's live model list. Exit 0 no drift, "
-        "1 drift found, 2 a provider could not be checked, the catalog is invalid, or a usage "
-        "error. The API key is read from the provider's api_key_env variable (GROQ_API_KEY for "
-        "groq).",
+        description="Compare the catalog with each provider's live model list, as of the day "
+        "the list shows. Exit 0 no drift, 1 drift found, 2 a provider could not be checked, the "
+        "catalog is invalid, or a usage error. The API key is read from the provider's "
+        "api_key_env variable (GROQ_API_KEY for groq); a provider whose key is not set is "
+        "skipped.",
     )
     add_catalog_option(command)
     add_as_of_option(command)
     command.add_argument("--provider", metavar="ID", help="check only this provider")
     command.add_argument(
-        "--base-url", metavar="URL", help="use URL instead of api_base (with --provider)"
+        "--base-url",
+        metavar="URL",
+        help="fetch the list from URL (plus the dialect's path) instead of the provider's "
+        "(with --provider)",
     )
     command.add_argument(
         "--from-file",
         metavar="PATH",
-        help="diff against a saved /models payload (give its capture date with --as-of)",
+        help="compare with a saved capture record (dated by itself), the site's export, or a "
+        "bare payload (give its day with --as-of)",
     )
     command.add_argument(
-        "--snapshot", metavar="PATH", help="save the fetched payload (never the key)"
+        "--snapshot",
+        metavar="PATH",
+        help="save what was read as a dated capture record (never the key)",
+    )
+    command.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="accept a list under half the size of the previous check (it is refused "
+        "otherwise, not taken as a mass removal)",
     )
     command.add_argument("--format", choices=FORMATS, default="text", help="report format")
     command.add_argument(
@@ -149,7 +178,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     command.add_argument(
         "--write",
         action="store_true",
-        help="record the live values in each model's observed block and add stubs for new "
-        "models (never changes a documented fact, never deletes)",
+        help="record the capture: the provider's checks, each model's observed records, stubs "
+        "for new models, the newest capture.json (never changes a documented fact, never "
+        "deletes)",
     )
     command.set_defaults(handler=run)

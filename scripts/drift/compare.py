@@ -1,31 +1,52 @@
-"""Compare a provider's catalog models with its live /models list, as of a reference date:
+"""Compare a provider's catalog models with one capture of its list, as of the capture's day:
 pure functions only.
 
-Drift is what `sync --write` can record or a maintainer must act on: live IDs the catalog
-lacks (added), models expected live but missing (removed), observations that differ from what
-the API now reports (changed), and retired models listed live again (relisted). Where the
-API's view disagrees with a documented fact, both are shown as a disagreement, which is not
-drift: the maintainer resolves it in the documented facts.
+A comparison as of day D uses only what was known by D: documented statements dated by D,
+observation records seen by D, checks made by D. Drift is what `sync --write` can record or a
+maintainer must act on, each event reported once under its most specific name:
+
+- added: listed IDs the catalog has no entry for (an alias entry counts as an entry);
+- removed: models the catalog expects in the list on D but that are missing: callable per
+  their documented lifecycle, and either listed at the newest check before D, or documented
+  by D while no check has ever been recorded;
+- changed: listed values that differ from what the catalog knew the list to say on D (or the
+  first observation of a model);
+- relisted: a model the docs call retired on D that the list still shows, not yet recorded.
+
+Docs/API disagreements (a documented value the list contradicts, a retired model whose
+listing was recorded) are shown, but are not drift: the maintainer resolves them in the docs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from modelcat_registry.catalog import Model
-from modelcat_registry.lifecycle import State, state
-from modelcat_registry.openai_list import OBSERVED_KEYS, live_facts, refused_facts
+from modelcat_registry.catalog import Catalog, Model, Provider
+from modelcat_registry.dialects import Listing
+from modelcat_registry.dialects.base import OBSERVED_FIELDS
+from modelcat_registry.drift.capture import Capture
+from modelcat_registry.lifecycle import CALLABLE_STATES, Known, State, documented_since, known
+from modelcat_registry.observations import (
+    Disagreement,
+    check_recorded,
+    claim_path,
+    disagreements,
+    first_check_after,
+    last_sighting,
+    listed_at_check,
+    previous_values,
+    recorded_values,
+)
 
-DOCUMENTED_TIERS = frozenset({"production", "preview"})
+SHRINK_FACTOR = 2  # a list under half the previous one is refused, not taken as removals
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One observed value that differs from the live list; field is `observed.<key>`, or
-    `observed` for a model never observed before (catalog None, live the whole mapping)."""
+    """One listed value that differs from what the catalog knew; field is `observed.<key>`,
+    or `observed` for a model never observed before (catalog None, live the whole mapping)."""
 
     id: str
     field: str
@@ -42,23 +63,14 @@ class Absence:
 @dataclass(frozen=True, slots=True)
 class Relisted:
     id: str
-    shutdown: dt.date
-
-
-@dataclass(frozen=True, slots=True)
-class Disagreement:
-    """A documented fact and what the API reports for the same thing."""
-
-    id: str
-    documented_field: str
-    documented: Any
-    observed_field: str
-    observed: Any
+    shutdown: dt.date | None  # the docs' shutdown (None: retired on a day no source gives)
+    retired_since: dt.date
+    api_shutdown: str | None = None  # the date the list itself gives, if any
 
 
 @dataclass(frozen=True, slots=True)
 class Refused:
-    """A live value that would not validate: reported, never written."""
+    """A listed value that would not validate: reported, never written."""
 
     id: str
     field: str
@@ -71,96 +83,181 @@ class ProviderDrift:
     as_of: dt.date
     checked: bool = True
     error: str | None = None
-    added: list[dict[str, Any]] = field(default_factory=list)
+    skipped: str | None = None  # why the provider was not checked, if not a failure
+    added: list[Listing] = field(default_factory=list)
     removed: list[Absence] = field(default_factory=list)
     expected_absent: list[Absence] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
     relisted: list[Relisted] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    capture_recorded: bool = False  # the catalog already holds this capture's list
+
+    @property
+    def failed(self) -> bool:
+        return not self.checked and self.skipped is None
 
     @property
     def has_drift(self) -> bool:
         return bool(self.added or self.removed or self.changed or self.relisted)
 
 
-def absence_reason(model: Model, as_of: dt.date) -> tuple[bool, str]:
-    """Whether the live list should contain the model on that day, and why (not)."""
-    current = state(model, as_of)
-    if not model.callable_id:
-        return False, "no API ID"
-    if current is State.RETIRED:
-        shutdown = model.lifecycle.shutdown if model.lifecycle else None
-        return False, f"retired on {shutdown}"
-    if current in {State.COMING_SOON, State.OFFLINE}:
-        return False, current.value
-    if model.observed is not None:
-        return True, f"last seen live on {model.observed.last_seen}"
-    if model.status in DOCUMENTED_TIERS:
-        return True, model.status or ""
-    return False, "never seen live"
+class RefusedListError(Exception):
+    """A list too small to be believed; one sentence for a person."""
 
 
 def compare(
-    provider: str, models: Sequence[Model], live: Sequence[dict[str, Any]], as_of: dt.date
+    catalog: Catalog, provider: Provider, capture: Capture, allow_shrink: bool = False
 ) -> ProviderDrift:
-    live_by_id = {item["id"]: item for item in live}
-    catalog_ids = {m.id for m in models}
-    drift = ProviderDrift(provider, as_of)
-    drift.added = [item for item in live if item["id"] not in catalog_ids]
+    """The drift between the catalog and a capture, as of the capture's day."""
+    day = capture.day
+    models = catalog.models_of(provider.id)
+    recorded = check_recorded(provider.checks, day, capture.digest)
+    if not recorded:
+        check_size(provider, capture, allow_shrink)
+    drift = ProviderDrift(provider.id, day, capture_recorded=recorded)
+    drift.notices.extend(header_notices(capture))
+    listed = {item.id: item for item in capture.listings}
+    known_ids = {model.id for model in models}
+    drift.added = [item for item in capture.listings if item.id not in known_ids]
     for model in models:
-        item = live_by_id.get(model.id) if model.callable_id else None
+        item = listed.get(model.id) if model.callable_id else None
+        view = known(model, day, catalog)
         if item is None:
-            expected, reason = absence_reason(model, as_of)
-            (drift.removed if expected else drift.expected_absent).append(Absence(model.id, reason))
-            continue
-        facts = live_facts(item)
-        refused = refused_facts(item)
-        drift.refused.extend(Refused(model.id, key, value) for key, value in refused.items())
-        drift.changed.extend(observation_changes(model, facts, set(refused)))
-        shutdown = model.lifecycle.shutdown if model.lifecycle else None
-        if shutdown and state(model, as_of) is State.RETIRED:
-            recorded = model.observed is not None and model.observed.last_seen >= shutdown
-            if not recorded:
-                drift.relisted.append(Relisted(model.id, shutdown))
-        drift.disagreements.extend(disagreements(model, facts, as_of))
+            _absent(drift, provider, model, view, day, recorded)
+        elif item.observed:
+            _present(drift, provider, model, view, item, day)
     return drift
 
 
-def observation_changes(model: Model, facts: dict[str, Any], refused: set[str]) -> list[Change]:
-    """Per observed key, how the live facts differ from the recorded observation."""
-    if model.observed is None:
-        return [Change(model.id, "observed", None, facts)]
-    recorded = model.observed.values
-    return [
-        Change(model.id, f"observed.{key}", recorded.get(key), facts.get(key))
-        for key in OBSERVED_KEYS
-        if key not in refused and recorded.get(key) != facts.get(key)
-    ]
-
-
-def disagreements(model: Model, facts: dict[str, Any], as_of: dt.date) -> list[Disagreement]:
-    """Documented facts the API contradicts (the developer is not compared: `owned_by` is an
-    organisation label, not the documentation's developer)."""
-    found: list[Disagreement] = []
-    pairs = (
-        ("max_output_tokens", model.max_output_tokens, "max_completion_tokens"),
-        (
-            "temporary_limit.context_window" if model.temporary_limit else "context_window",
-            model.context_window_in_force,
-            "context_window",
-        ),
-    )
-    for documented_field, documented, observed_field in pairs:
-        observed = facts.get(observed_field)
-        if documented is not None and observed is not None and documented != observed:
-            found.append(
-                Disagreement(model.id, documented_field, documented, observed_field, observed)
-            )
-    if state(model, as_of) is State.RETIRED and model.lifecycle and model.lifecycle.shutdown:
-        found.append(
-            Disagreement(
-                model.id, "lifecycle.shutdown", model.lifecycle.shutdown.isoformat(), "id", "listed"
-            )
+def check_size(provider: Provider, capture: Capture, allow_shrink: bool) -> None:
+    """RefusedListError for an empty list, or one under half of the newest check before it."""
+    count = sum(1 for item in capture.listings if item.observed)
+    if count == 0 and capture.listings:
+        return  # an export listing only documented models: nothing observed, nothing lost
+    if count == 0:
+        raise RefusedListError(
+            "the list is empty; refusing to take that as the removal of every model (a "
+            "provider's list is never empty; check the key's permissions or the URL)"
         )
-    return found
+    before = [c for c in provider.checks if c.date < capture.day]
+    if not before or allow_shrink:
+        return
+    previous = max(before, key=lambda c: (min(c.until, capture.day), c.date))
+    if count * SHRINK_FACTOR < previous.listed:
+        raise RefusedListError(
+            f"the list holds {count} models, under half of the {previous.listed} listed at the "
+            f"check of {min(previous.until, capture.day)}; refusing to take that as a mass "
+            "removal (pass --allow-shrink if the provider really removed them)"
+        )
+
+
+def header_notices(capture: Capture) -> list[str]:
+    notices = []
+    if capture.sunset:
+        notices.append(f"the list's response says the endpoint sunsets on {capture.sunset}")
+    if capture.deprecation:
+        notices.append(
+            f"the list's response says the endpoint is deprecated since {capture.deprecation}"
+        )
+    return notices
+
+
+def _absent(
+    drift: ProviderDrift,
+    provider: Provider,
+    model: Model,
+    view: Known,
+    day: dt.date,
+    recorded: bool,
+) -> None:
+    expected, reason = absence_reason(provider, model, view, day, recorded)
+    (drift.removed if expected else drift.expected_absent).append(Absence(model.id, reason))
+
+
+def absence_reason(
+    provider: Provider, model: Model, view: Known, day: dt.date, recorded: bool
+) -> tuple[bool, str]:
+    """Whether the list should hold the model on the day, and why (not)."""
+    if not model.callable_id:
+        return False, "no API ID"
+    state = view.state
+    if state is State.RETIRED:
+        when = view.shutdown if view.gone_claim is view.shutdown_claim and view.shutdown else None
+        return False, f"retired on {when}" if when else "retired"
+    if state is State.LIMITED:
+        offerings = ", ".join(view.continues_on) or "some offerings"
+        return False, f"served only on {offerings} since {view.shutdown or view.gone_claim.date}"  # type: ignore[union-attr]
+    if state is State.REDIRECTED and view.redirect:
+        return False, f"redirected to {view.redirect.to} since {view.redirect.start}"
+    if state not in CALLABLE_STATES:
+        return False, state.value
+    last_check = provider.last_check
+    checks_by_day = [d for d in provider.check_days if d <= day]
+    seen = last_sighting(model, day, last_check)
+    if recorded:
+        return False, f"not listed at the check of {day}, as recorded"
+    if seen is not None:
+        newest = max(checks_by_day, default=None)
+        if newest is None or listed_at_check(model, newest, last_check):
+            return True, f"last seen live on {seen}"
+        since = first_check_after(provider.checks, seen, day)
+        return False, f"not listed since {since or newest}"
+    documented = documented_since(model, provider.sources)
+    if documented is None or documented > day:
+        return False, f"not documented or seen live by {day}"
+    if checks_by_day:
+        return False, f"never listed at any check since {checks_by_day[0]}"
+    tier = model.status or "documented"
+    return True, f"{tier}, never seen live"
+
+
+def _present(
+    drift: ProviderDrift,
+    provider: Provider,
+    model: Model,
+    view: Known,
+    item: Listing,
+    day: dt.date,
+) -> None:
+    last_check = provider.last_check
+    drift.refused.extend(Refused(model.id, key, value) for key, value in item.refused.items())
+    already = recorded_values(model.observed, day, last_check, item.facts)
+    if view.state is State.RETIRED:
+        retired_since = view.shutdown or (
+            view.gone_claim.date.first_day if view.gone_claim else day
+        )
+        if already:
+            drift.disagreements.append(
+                Disagreement(
+                    model.id,
+                    claim_path(model, view, "shutdown"),
+                    str(retired_since),
+                    "listed",
+                    item.facts.get("shutdown") or True,
+                )
+            )
+        else:
+            drift.relisted.append(
+                Relisted(model.id, view.shutdown, retired_since, item.facts.get("shutdown"))
+            )
+        return
+    if not already:
+        drift.changed.extend(observation_changes(model, item, day, last_check))
+    drift.disagreements.extend(disagreements(model, view, item.facts, day))
+
+
+def observation_changes(
+    model: Model, item: Listing, day: dt.date, last_check: dt.date | None
+) -> list[Change]:
+    """Per observed key, how the listed values differ from what the catalog knew on the day."""
+    before = previous_values(model, day, last_check)
+    if before is None:
+        return [Change(model.id, "observed", None, dict(item.facts))]
+    values = before[0].values
+    return [
+        Change(model.id, f"observed.{key}", values.get(key), item.facts.get(key))
+        for key in OBSERVED_FIELDS
+        if key not in item.refused and values.get(key) != item.facts.get(key)
+    ]

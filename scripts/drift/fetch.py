@@ -1,4 +1,6 @@
-"""Fetch a provider's live `GET {api_base}/models` list, surviving every fault in one sentence.
+"""Fetch a provider's live model list, every page of it, surviving every fault in one
+sentence. The dialect (scripts/dialects/) says where the list is, which auth headers carry
+the key and how pages follow one another; this module only moves bytes, safely.
 
 Bounds, each ending in one sentence rather than a traceback:
 
@@ -9,13 +11,19 @@ Bounds, each ending in one sentence rather than a traceback:
   allocates more than the cap; identity, gzip and deflate are accepted, one coding at most
   (a stacked `gzip, gzip` is refused), any other coding is refused;
 - payload: see scripts/drift/payload.py (nesting depth, number size, string validity);
+- paging: at most MAX_PAGES pages and MAX_LIST_BYTES in all; a page query seen before (a
+  cursor or token that repeats) stops the listing; the whole list must arrive within
+  LIST_DEADLINE_FACTOR times --timeout;
 - redirects: followed by hand, at most MAX_REDIRECTS, and only to the same origin (scheme,
   host and port), so the key never goes to another server and https never drops to http;
 - concurrency: at most MAX_CONCURRENT_FETCHES providers are fetched at once (fetch_slots),
   and the client's connection pool has room for all of them, so waiting for a pool
   connection never eats into an attempt's deadline;
-- the key: sent only over https (or to loopback), stripped of surrounding whitespace,
-  refused if anything but printable ASCII is left, and redacted from every message.
+- the key: sent only over https (or to loopback), whatever header carries it; stripped of
+  surrounding whitespace, refused if anything but printable ASCII is left or if it is shorter
+  than MIN_KEY_LENGTH (a placeholder such as `x` cannot be told apart from the data), redacted
+  from every message, and a body that echoes it is refused whole. Every request, with a key
+  or without, goes only over https or to loopback.
 """
 
 from __future__ import annotations
@@ -23,25 +31,38 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import hashlib
 import ipaddress
 import re
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
+from modelcat_registry.dialects import Dialect, KeyUse
+from modelcat_registry.drift.capture import (
+    MAX_PAGES,
+    Capture,
+    CaptureError,
+    Page,
+    with_listings,
+)
 from modelcat_registry.drift.payload import (
     MAX_BODY_BYTES,
     PayloadError,
-    read_models_payload,
+    read_json,
     redact_text,
     too_large,
 )
 
 MAX_ATTEMPTS = 4
+MIN_KEY_LENGTH = 12
+MAX_LIST_BYTES = 5 * MAX_BODY_BYTES
+LIST_DEADLINE_FACTOR = 10
+MAX_ERROR_BODY_BYTES = 64 * 1024
 BACKOFF_SECONDS = 0.5
 MAX_RETRY_AFTER_SECONDS = 60.0
 RETRY_AFTER_CEILING_SECONDS = 365 * 24 * 3600.0  # longer waits are reported as a year
@@ -104,7 +125,25 @@ def credentials_from(env_var: str, raw: str | None, provider_name: str) -> Crede
             f"characters inside it); set it to the key alone, as {provider_name}'s console "
             "shows it"
         )
+    if len(key) < MIN_KEY_LENGTH:
+        raise FetchError(
+            f"{env_var} is {len(key)} characters long, too short to be an API key (at least "
+            f"{MIN_KEY_LENGTH}); a placeholder cannot be kept out of reports safely: set it to "
+            f"the key from {provider_name}'s console"
+        )
     return Credentials(env_var, key, raw or "")
+
+
+def credentials_for(
+    dialect: Dialect, env_var: str, raw: str | None, provider_name: str
+) -> Credentials | None:
+    """The key to send, as the dialect uses keys: none for a public list, the key if one is
+    set for an optional one, else the key or FetchError."""
+    if dialect.key_use is KeyUse.NEVER:
+        return None
+    if dialect.key_use is KeyUse.OPTIONAL and not (raw or "").strip():
+        return None
+    return credentials_from(env_var, raw, provider_name)
 
 
 def is_loopback(host: str) -> bool:
@@ -120,29 +159,27 @@ def check_transport_security(url: httpx.URL) -> None:
     if url.scheme == "https" or (url.scheme == "http" and is_loopback(url.host)):
         return
     raise FetchError(
-        f"refusing to send the API key to {url.scheme}://{url.host}: use an https:// base URL "
-        "(plain http is allowed only for loopback hosts such as 127.0.0.1)"
+        f"refusing to connect to {url.scheme}://{url.host}: use an https:// URL (plain http is "
+        "allowed only for loopback hosts such as 127.0.0.1)"
     )
 
 
-def models_url(api_base: str) -> httpx.URL:
+def list_url(base: str, path: str) -> httpx.URL:
+    """base + path as a URL with a scheme and a host; FetchError naming what is wrong."""
+    text = base.strip()
     try:
-        return httpx.URL(api_base.rstrip("/") + "/models")
+        url = httpx.URL(text.rstrip("/") + path) if text else None
     except httpx.InvalidURL as error:
         raise FetchError(
-            f"the base URL is not a valid URL ({_describe(error)}); fix api_base or --base-url"
+            f"the base URL {text[:100]!r} is not a valid URL ({_describe(error)}); fix "
+            "api_base or --base-url"
         ) from None
-
-
-def parse_models_payload(
-    body: bytes, secrets: Iterable[str] = ()
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The payload (secrets redacted) and its `data` items, or FetchError naming what is
-    wrong with it (see scripts/drift/payload.py for the checks)."""
-    try:
-        return read_models_payload(body, secrets)
-    except PayloadError as error:
-        raise FetchError(str(error)) from None
+    if url is None or url.scheme not in {"http", "https"} or not url.host:
+        raise FetchError(
+            f"the base URL {text[:100]!r} is not an absolute http(s) URL; write one such as "
+            "https://api.example.com/v1 (or http://127.0.0.1:8080/v1 for a local server)"
+        )
+    return url
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -168,21 +205,25 @@ def fetch_slots() -> asyncio.Semaphore:
     return asyncio.Semaphore(MAX_CONCURRENT_FETCHES)
 
 
-async def fetch_models(
+async def fetch_page(
     client: httpx.AsyncClient,
     url: httpx.URL,
-    credentials: Credentials,
+    auth: Mapping[str, str],
+    credentials: Credentials | None,
     timeout: float,
+    refuses_key: Callable[[int, Any], bool],
     sleep: Sleep = asyncio.sleep,
-) -> bytes:
-    """The (decoded) body of a successful GET, after bounded retries; FetchError otherwise."""
+) -> tuple[bytes, httpx.Headers]:
+    """The (decoded) body and headers of a successful GET, after bounded retries; FetchError
+    otherwise."""
     check_transport_security(url)
     headers = {
-        "Authorization": f"Bearer {credentials.key}",
+        **auth,
         "Accept": "application/json",
         "Accept-Encoding": ACCEPT_ENCODING,
         "User-Agent": USER_AGENT,
     }
+    secrets = credentials.secrets if credentials else ()
     last_problem = ""
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
@@ -201,25 +242,150 @@ async def fetch_models(
             wait = BACKOFF_SECONDS * 2 ** (attempt - 1)
         else:
             if status < 300:
-                return body
-            wait, last_problem = _judge_status(status, response_headers, url, credentials, attempt)
+                return body, response_headers
+            wait, last_problem = _judge_status(
+                status, response_headers, body, url, credentials, attempt, refuses_key
+            )
         if attempt < MAX_ATTEMPTS:
             await sleep(wait)
-    raise FetchError(f"{redact(last_problem, credentials.secrets)} after {MAX_ATTEMPTS} attempts")
+    raise FetchError(f"{redact(last_problem, secrets)} after {MAX_ATTEMPTS} attempts")
+
+
+async def fetch_list(
+    client: httpx.AsyncClient,
+    provider: str,
+    dialect: Dialect,
+    url: httpx.URL,
+    credentials: Credentials | None,
+    timeout: float,
+    sleep: Sleep = asyncio.sleep,
+    now: Callable[[], dt.datetime] | None = None,
+) -> Capture:
+    """Every page of the provider's list, as a capture dated by the time of the fetch."""
+    try:
+        async with asyncio.timeout(timeout * LIST_DEADLINE_FACTOR):
+            return await _fetch_pages(
+                client, provider, dialect, url, credentials, timeout, sleep, now
+            )
+    except TimeoutError:
+        raise FetchError(
+            f"the list from {url.host} did not arrive within {timeout * LIST_DEADLINE_FACTOR:g} "
+            f"s ({LIST_DEADLINE_FACTOR} times --timeout), pages included"
+        ) from None
+
+
+async def _fetch_pages(
+    client: httpx.AsyncClient,
+    provider: str,
+    dialect: Dialect,
+    url: httpx.URL,
+    credentials: Credentials | None,
+    timeout: float,
+    sleep: Sleep,
+    now: Callable[[], dt.datetime] | None,
+) -> Capture:
+    fetched_at = (now or _utc_now)()
+    auth = dialect.auth_headers(credentials.key) if credentials else {}
+    secrets = credentials.secrets if credentials else ()
+    base_query = dict(url.params.multi_items())
+    query: dict[str, str] = {**base_query, **dialect.first_query}
+    asked: set[tuple[tuple[str, str], ...]] = set()
+    pages: list[Page] = []
+    received = 0
+    for number in range(1, MAX_PAGES + 1):
+        asked.add(tuple(sorted(query.items())))
+        target = url.copy_with(params=query) if query else url
+        body, headers = await fetch_page(
+            client, target, auth, credentials, timeout, dialect.refuses_key, sleep
+        )
+        received += len(body)
+        if received > MAX_LIST_BYTES:
+            raise FetchError(
+                f"the list is larger than {MAX_LIST_BYTES // (1024 * 1024)} MiB over "
+                f"{number} pages; refusing to read more"
+            )
+        try:
+            payload = read_json(body, secrets)
+        except PayloadError as error:
+            raise FetchError(f"page {number}: {error}" if number > 1 else str(error)) from None
+        pages.append(
+            Page(
+                payload,
+                hashlib.sha256(body).hexdigest(),
+                str(target),
+                _header_day(headers.get("Sunset")),
+                _header_day(headers.get("Deprecation")),
+            )
+        )
+        following = dialect.next_query(payload, query) if isinstance(payload, dict) else None
+        if following is None:
+            capture = Capture(
+                provider,
+                dialect.name,
+                fetched_at.date(),
+                tuple(pages),
+                fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            )
+            try:
+                return with_listings(capture, dialect)
+            except CaptureError as error:
+                raise FetchError(str(error)) from None
+        query = {**base_query, **following}
+        if tuple(sorted(query.items())) in asked:
+            raise FetchError(
+                f"page {number} of the list points back to a page already read (its cursor or "
+                "page token repeats); stopping rather than loop"
+            )
+    raise FetchError(
+        f"the list did not end after {MAX_PAGES} pages; refusing to follow more (a model list "
+        "needs a few)"
+    )
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _header_day(value: str | None) -> dt.date | None:
+    """The date of a Sunset (an HTTP date, RFC 8594) or Deprecation (`@<Unix seconds>`, RFC
+    9745; an HTTP date in older drafts) response header."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.startswith("@") and value[1:].isascii() and value[1:].isdigit() and len(value) < 16:
+        return dt.datetime.fromtimestamp(int(value[1:]), dt.UTC).date()
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _judge_status(
-    status: int, headers: httpx.Headers, url: httpx.URL, credentials: Credentials, attempt: int
+    status: int,
+    headers: httpx.Headers,
+    body: bytes,
+    url: httpx.URL,
+    credentials: Credentials | None,
+    attempt: int,
+    refuses_key: Callable[[int, Any], bool],
 ) -> tuple[float, str]:
     """How long to wait before retrying, or FetchError when retrying cannot help."""
-    if status in (401, 403):
+    parsed = _error_body(body)
+    said = _provider_message(parsed, credentials.secrets if credentials else ())
+    if status in (401, 403) or refuses_key(status, parsed):
+        if credentials is None:
+            raise FetchError(
+                f"the list asks for an API key (HTTP {status}{said}); this provider's list "
+                "was expected to be public"
+            )
         raise FetchError(
-            f"authentication failed (HTTP {status}): check that {credentials.env_var} holds a "
-            "valid API key"
+            f"authentication failed (HTTP {status}{said}): check that {credentials.env_var} "
+            "holds a valid API key"
         )
     if status == 404:
         raise FetchError(
-            f"HTTP 404 from {url}: wrong base URL? check the provider's api_base or --base-url"
+            f"HTTP 404 from {url}{said}: wrong base URL? check the provider's api_base, "
+            "models_url or --base-url"
         )
     if status == 429:
         wait = retry_after_seconds(headers.get("Retry-After"))
@@ -232,7 +398,31 @@ def _judge_status(
         return BACKOFF_SECONDS * 2 ** (attempt - 1), f"server error (HTTP {status})"
     if status in REDIRECT_STATUSES:
         raise FetchError(f"HTTP {status} from {url} without a Location to follow")
-    raise FetchError(f"unexpected HTTP {status} from {url}")
+    raise FetchError(f"unexpected HTTP {status} from {url}{said}")
+
+
+def _error_body(body: bytes) -> Any:
+    try:
+        return read_json(body[:MAX_ERROR_BODY_BYTES], limit=MAX_ERROR_BODY_BYTES)
+    except PayloadError:
+        return None
+
+
+def _provider_message(parsed: Any, secrets: Iterable[str]) -> str:
+    """The provider's own error message, quoted and cut short, for the sentence; '' if none.
+    Shapes: {"error": {"message"}}, {"error": "..."}, {"message"}, {"detail"}."""
+    message = None
+    if isinstance(parsed, dict):
+        error = parsed.get("error")
+        if isinstance(error, dict):
+            message = error.get("message")
+        elif isinstance(error, str):
+            message = error
+        message = message or parsed.get("message") or parsed.get("detail")
+    if not isinstance(message, str) or not message.strip():
+        return ""
+    text = " ".join(redact_text(message, secrets).split())
+    return f": {text[:160]!r}"
 
 
 async def _get(
@@ -248,7 +438,7 @@ async def _get(
                     target = _redirect_target(target, location)
                     continue
                 if response.status_code >= 300:
-                    return response.status_code, response.headers, b""
+                    return response.status_code, response.headers, await _read_error(response)
                 return response.status_code, response.headers, await _read_body(response)
         except httpx.RemoteProtocolError as error:
             # httpx parses a redirect's Location even when it is not to follow it.
@@ -357,6 +547,21 @@ def _decoder_for(headers: httpx.Headers) -> _Decoder:
     return _Decoder(coding)
 
 
+async def _read_error(response: httpx.Response) -> bytes:
+    """The start of an error body, for the provider's message; never more than a small cap,
+    and nothing if it is compressed in a way that cannot be decoded."""
+    try:
+        decoder = _decoder_for(response.headers)
+        body = bytearray()
+        async for chunk in response.aiter_raw():
+            body += decoder.feed(chunk, MAX_ERROR_BODY_BYTES - len(body))
+            if len(body) >= MAX_ERROR_BODY_BYTES:
+                break
+        return bytes(body)
+    except (FetchError, httpx.HTTPError, OSError):
+        return b""
+
+
 async def _read_body(response: httpx.Response) -> bytes:
     """The decoded body, read raw and decoded here so no step holds more than the cap."""
     declared = response.headers.get("Content-Length", "")
@@ -380,9 +585,11 @@ def _describe(error: BaseException) -> str:
 
 
 def _refuse_insecure_requests(request: httpx.Request) -> Awaitable[None]:
+    """A second wall behind fetch_page's own check: no request of this client, whatever
+    header carries its key, goes over plain http to a host other than loopback."""
+
     async def check() -> None:
-        if "Authorization" in request.headers:
-            check_transport_security(request.url)
+        check_transport_security(request.url)
 
     return check()
 

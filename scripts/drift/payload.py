@@ -1,16 +1,15 @@
-"""Check a provider's `/models` body before anything uses it; pure functions only.
+"""Check a provider's response body before anything uses it; pure functions only.
 
 The body comes from a remote server and is untrusted. It is refused, with one sentence saying
 what is wrong, when it is larger than MAX_BODY_BYTES, is not UTF-8 JSON, nests deeper than
 MAX_DEPTH (checked on the text before parsing, so no recursion limit is ever reached), has an
 integer of more than MAX_INTEGER_DIGITS digits, a float that is not finite or is longer than
-MAX_FLOAT_CHARS characters, NaN or Infinity, a string with a lone surrogate or a control
-character (only tab, CR and LF are allowed; model IDs and `owned_by` must be printable), an
-item that is not an object with a string `id`, a duplicate ID, or a compared field of the
-wrong type.
+MAX_FLOAT_CHARS characters, NaN or Infinity, or a string with a lone surrogate or a control
+character (only tab, CR and LF are allowed). What the list must look like is the dialect's
+business (scripts/dialects/).
 
-Secrets (the API key) are replaced by "***" in every string of the payload, keys included, so
-a server echoing the key as a model ID cannot get it printed or used as a file name.
+A body that contains the API key anywhere (a server echoing it as a model ID, say) is refused
+whole: rewriting it would change data that may be written, and printing it would leak the key.
 """
 
 from __future__ import annotations
@@ -29,14 +28,6 @@ MAX_INTEGER_DIGITS = 20  # enough for any 64-bit count of tokens or timestamp
 MAX_FLOAT_CHARS = 40
 REDACTED = "***"
 
-# The fields the comparison reads, and the JSON types they may have (null is always allowed).
-FIELD_TYPES: dict[str, tuple[type, str]] = {
-    "context_window": (int, "a whole number"),
-    "max_completion_tokens": (int, "a whole number"),
-    "owned_by": (str, "a string"),
-    "active": (bool, "true or false"),
-}
-
 # A JSON string, or an unterminated one up to the end: it always matches where it starts, so
 # the scan stays linear whatever the quotes and backslashes (a pattern that must find the
 # closing quote rescans from every later quote of an unterminated string: quadratic).
@@ -54,29 +45,10 @@ class PayloadError(Exception):
 
 def redact_text(text: str, secrets: Iterable[str]) -> str:
     """text with every secret replaced by "***" (longest first, so a secret's stripped form
-    inside its raw form is covered either way)."""
+    inside its raw form is covered either way). For messages only, never for data."""
     for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
         text = text.replace(secret, REDACTED)
     return text
-
-
-def redact_payload(payload: Any, secrets: Iterable[str]) -> Any:
-    """A copy of a parsed JSON value with every secret replaced by "***" in every string,
-    object keys included. Recursive: meant for values read_models_payload has bounded."""
-    wanted = tuple(s for s in secrets if s)
-    if not wanted:
-        return payload
-
-    def clean(value: Any) -> Any:
-        if isinstance(value, str):
-            return redact_text(value, wanted)
-        if isinstance(value, list):
-            return [clean(v) for v in value]
-        if isinstance(value, dict):
-            return {redact_text(k, wanted): clean(v) for k, v in value.items()}
-        return value
-
-    return clean(payload)
 
 
 def nests_deeper_than(text: str, limit: int) -> bool:
@@ -88,14 +60,12 @@ def nests_deeper_than(text: str, limit: int) -> bool:
     return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) > limit
 
 
-def read_models_payload(
-    body: bytes, secrets: Iterable[str] = ()
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The payload (secrets redacted) and its `data` items, or PayloadError saying what is
-    wrong with the body."""
+def read_json(body: bytes, secrets: Iterable[str] = (), limit: int = MAX_BODY_BYTES) -> Any:
+    """The parsed body, or PayloadError saying what is wrong with it (a body that holds one of
+    the secrets included). limit: the most bytes accepted."""
     secrets = tuple(s for s in secrets if s)
-    if len(body) > MAX_BODY_BYTES:
-        raise PayloadError(too_large())
+    if len(body) > limit:
+        raise PayloadError(too_large(limit=limit))
     try:
         text = body.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError as error:
@@ -106,7 +76,7 @@ def read_models_payload(
     if nests_deeper_than(text, MAX_DEPTH):
         raise PayloadError(
             f"the response JSON nests arrays or objects more than {MAX_DEPTH} levels deep; "
-            "refusing to parse it (a model list needs 3)"
+            "refusing to parse it (a model list needs a handful)"
         )
     try:
         payload = json.loads(
@@ -125,25 +95,16 @@ def read_models_payload(
             f"the response JSON nests more than {MAX_DEPTH} levels deep; refusing to parse it"
         ) from None
     if _check_strings(payload, secrets):
-        payload = redact_payload(payload, secrets)
-    if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
-        raise PayloadError("the response JSON has no 'data' list (expected the OpenAI list format)")
-    items = payload["data"]
-    seen: set[str] = set()
-    for index, item in enumerate(items):
-        _check_item(index, item)
-        if item["id"] in seen:
-            raise PayloadError(f"the response lists model ID {_shown(item['id'])} twice")
-        seen.add(item["id"])
-    return payload, items
+        raise PayloadError(
+            "the response contains the API key itself; refusing the list rather than print, "
+            "store or record anything from it (is a proxy echoing requests?)"
+        )
+    return payload
 
 
-def too_large(decompressed: bool = False) -> str:
+def too_large(decompressed: bool = False, limit: int = MAX_BODY_BYTES) -> str:
     how = " once decompressed" if decompressed else ""
-    return (
-        f"the response is larger than {MAX_BODY_BYTES // (1024 * 1024)} MiB{how}; "
-        "refusing to read it"
-    )
+    return f"the response is larger than {limit // (1024 * 1024)} MiB{how}; refusing to read it"
 
 
 def _excerpt(body: bytes, secrets: tuple[str, ...]) -> str:
@@ -237,40 +198,3 @@ def _key_text(key: str) -> str:
 def _shown(text: str) -> str:
     """A remote string for a message: quoted, escaped, and cut to a readable length."""
     return repr(text[:80]) + ("..." if len(text) > 80 else "")
-
-
-def _check_item(index: int, item: Any) -> None:
-    if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
-        raise PayloadError(f"item {index} of the response's 'data' list has no string 'id'")
-    if not item["id"].isprintable():
-        unprintable = next(c for c in item["id"] if not c.isprintable())
-        raise PayloadError(
-            f"item {index} of the response's 'data' list has an 'id' with an unprintable "
-            f"character (U+{ord(unprintable):04X}); model IDs never contain one"
-        )
-    for field, (wanted, described) in FIELD_TYPES.items():
-        value = item.get(field)
-        if value is None:
-            continue
-        if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-            raise PayloadError(
-                f"item {index} ({_shown(item['id'])}) of the response's 'data' list has a "
-                f"{field!r} of type {_json_type(value)}; expected {described} or null"
-            )
-        if isinstance(value, str) and not value.isprintable():  # reports print it as it is
-            unprintable = next(c for c in value if not c.isprintable())
-            raise PayloadError(
-                f"item {index} ({_shown(item['id'])}) of the response's 'data' list has a "
-                f"{field!r} with an unprintable character (U+{ord(unprintable):04X}); "
-                "refusing the list rather than print it"
-            )
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "list" if isinstance(value, list) else "object"

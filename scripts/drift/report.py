@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from modelcat_registry.drift.compare import ProviderDrift
+from modelcat_registry.dialects import Listing
+from modelcat_registry.drift.compare import ProviderDrift, Relisted
 from modelcat_registry.output_escaping import github_command, terminal_safe
 from modelcat_registry.reporters import plural
 
@@ -47,14 +48,23 @@ def drift_document(results: Sequence[ProviderDrift]) -> dict[str, Any]:
                 "as_of": r.as_of.isoformat(),
                 "checked": r.checked,
                 "error": r.error,
-                "added": [{"id": item["id"], "live": item} for item in r.added],
+                "skipped": r.skipped,
+                "added": [{"id": item.id, "live": dict(item.facts)} for item in r.added],
                 "removed": [{"id": a.id, "reason": a.reason} for a in r.removed],
                 "expected_absent": [{"id": a.id, "reason": a.reason} for a in r.expected_absent],
                 "changed": [
                     {"id": c.id, "field": c.field, "catalog": c.catalog, "live": c.live}
                     for c in r.changed
                 ],
-                "relisted": [{"id": x.id, "shutdown": x.shutdown.isoformat()} for x in r.relisted],
+                "relisted": [
+                    {
+                        "id": x.id,
+                        "shutdown": x.shutdown.isoformat() if x.shutdown else None,
+                        "retired_since": x.retired_since.isoformat(),
+                        "api_shutdown": x.api_shutdown,
+                    }
+                    for x in r.relisted
+                ],
                 "disagreements": [
                     {
                         "id": d.id,
@@ -66,6 +76,8 @@ def drift_document(results: Sequence[ProviderDrift]) -> dict[str, Any]:
                     for d in r.disagreements
                 ],
                 "refused": [{"id": x.id, "field": x.field, "live": x.live} for x in r.refused],
+                "notices": list(r.notices),
+                "capture_recorded": r.capture_recorded,
             }
             for r in results
         ],
@@ -82,13 +94,13 @@ def _plain(value: Any) -> str:
     return json.dumps(value, ensure_ascii=True, sort_keys=False, default=str)
 
 
-def _live_summary(item: dict[str, Any]) -> str:
+def _live_summary(item: Listing) -> str:
     facts = [
-        f"{key} {_plain(item[key])}"
-        for key in ("owned_by", "context_window", "max_completion_tokens")
-        if item.get(key) is not None
+        f"{key} {_plain(item.facts[key])}"
+        for key in ("owner", "context_window", "max_output_tokens", "shutdown")
+        if item.facts.get(key) is not None
     ]
-    if item.get("active") is False:
+    if item.facts.get("available") is False:
         facts.append("inactive")
     return ", ".join(facts)
 
@@ -107,36 +119,50 @@ def _counts(result: ProviderDrift) -> str:
 
 
 def _closing_line(results: Sequence[ProviderDrift]) -> str:
-    failed = [r for r in results if not r.checked]
+    failed = [r for r in results if r.failed]
+    skipped = [r for r in results if r.skipped is not None]
+    checked = len(results) - len(failed) - len(skipped)
     drifted = [r for r in results if r.has_drift]
     parts = []
     if drifted:
-        parts.append(f"drift found in {len(drifted)} of {plural(len(results), 'provider')}")
+        parts.append(f"drift found in {len(drifted)} of {plural(checked, 'checked provider')}")
     else:
-        parts.append(f"no drift in {plural(len(results) - len(failed), 'checked provider')}")
+        parts.append(f"no drift in {plural(checked, 'checked provider')}")
     if failed:
         parts.append(f"{len(failed)} could not be checked")
+    if skipped:
+        parts.append(f"{len(skipped)} skipped (no key set)")
     return "; ".join(parts)
 
 
 def _disagreement_text(d: Any) -> str:
-    if d.observed_field == "id":
-        return f"docs: retired on {d.documented}; API: still listed"
+    if d.observed_field == "listed":
+        return f"docs: retired since {d.documented}; API: still listed (recorded)"
     return (
         f"docs {d.documented_field} {_plain(d.documented)}; "
         f"API {d.observed_field} {_plain(d.observed)}"
     )
 
 
+def _relisted_text(relisted: Relisted) -> str:
+    api = f" (the API's own date: {relisted.api_shutdown})" if relisted.api_shutdown else ""
+    return f"retired since {relisted.retired_since}, yet listed live again{api}"
+
+
 def render_text(results: Sequence[ProviderDrift], context: ReportContext) -> str:
     lines: list[str] = []
     for result in results:
+        if result.skipped is not None:
+            lines.append(f"{result.provider}: skipped: {result.skipped}")
+            continue
         if not result.checked:
             lines.append(f"{result.provider}: could not be checked: {result.error}")
             continue
         lines.append(f"{result.provider} (as of {result.as_of}): {_counts(result)}")
+        for notice in result.notices:
+            lines.append(f"  ! {notice}")
         for item in result.added:
-            lines.append(f"  + {_plain(item['id'])}: new in the live list ({_live_summary(item)})")
+            lines.append(f"  + {_plain(item.id)}: new in the live list ({_live_summary(item)})")
         for absence in result.removed:
             where = context.locate(result.provider, absence.id, None)
             lines.append(
@@ -150,9 +176,7 @@ def render_text(results: Sequence[ProviderDrift], context: ReportContext) -> str
                 + (f"  [{where.path}:{where.line}]" if where else "")
             )
         for relisted in result.relisted:
-            lines.append(
-                f"  ! {relisted.id}: retired on {relisted.shutdown}, yet listed live again"
-            )
+            lines.append(f"  ! {relisted.id}: {_relisted_text(relisted)}")
         for refused in result.refused:
             lines.append(
                 f"  ? {refused.id}: live {refused.field} {_plain(refused.live)} is not a valid "
@@ -186,10 +210,16 @@ def render_markdown(results: Sequence[ProviderDrift], context: ReportContext) ->
     for result in results:
         out.append(f"## {_code(result.provider)} (as of {result.as_of})")
         out.append("")
+        if result.skipped is not None:
+            out += [f"**Skipped:** {_code(result.skipped)}", ""]
+            continue
         if not result.checked:
             out += [f"**Could not be checked:** {_code(result.error)}", ""]
             continue
         out += [_counts(result) + ".", ""]
+        out += [f"> {_code(notice)}" for notice in result.notices] + (
+            [""] if result.notices else []
+        )
         rows = result.has_drift or result.expected_absent or result.disagreements or result.refused
         if not rows:
             out += ["The catalog matches the live API.", ""]
@@ -200,7 +230,7 @@ def render_markdown(results: Sequence[ProviderDrift], context: ReportContext) ->
         ]
         locate = context.locate
         for item in result.added:
-            out.append(f"| added | {_code(item['id'])} | | | {_code(_live_summary(item))} | |")
+            out.append(f"| added | {_code(item.id)} | | | {_code(_live_summary(item))} | |")
         for absence in result.removed:
             where = _file_link(locate(result.provider, absence.id, None), context)
             out.append(
@@ -214,10 +244,12 @@ def render_markdown(results: Sequence[ProviderDrift], context: ReportContext) ->
                 f"{_code(change.catalog)} | {_code(change.live)} | {where} |"
             )
         for relisted in result.relisted:
-            where = _file_link(locate(result.provider, relisted.id, "lifecycle.shutdown"), context)
+            where = _file_link(locate(result.provider, relisted.id, "lifecycle"), context)
+            listed = "listed" + (f" {relisted.api_shutdown}" if relisted.api_shutdown else "")
             out.append(
-                f"| relisted | {_code(relisted.id)} | lifecycle.shutdown | "
-                f"{_code(relisted.shutdown.isoformat())} | listed | {where} |"
+                f"| relisted | {_code(relisted.id)} | lifecycle | "
+                f"{_code('retired since ' + relisted.retired_since.isoformat())} | "
+                f"{_code(listed)} | {where} |"
             )
         for refused in result.refused:
             out.append(
@@ -256,12 +288,15 @@ def render_github(results: Sequence[ProviderDrift], context: ReportContext) -> s
 
     for result in results:
         provider = result.provider
+        if result.skipped is not None:
+            annotate("notice", "drift: skipped", f"{provider}: {result.skipped}", None)
+            continue
         if not result.checked:
             annotate("error", "drift: not checked", f"{provider} could not be checked: "
                      f"{result.error}", None)  # fmt: skip
             continue
         for item in result.added:
-            message = f"{provider} lists {_plain(item['id'])}, which the catalog lacks"
+            message = f"{provider} lists {_plain(item.id)}, which the catalog lacks"
             annotate("warning", "drift: added", message, None)
         for absence in result.removed:
             annotate("warning", "drift: removed",
@@ -273,9 +308,8 @@ def render_github(results: Sequence[ProviderDrift], context: ReportContext) -> s
                      f"API reports {_plain(change.live)}",
                      context.locate(provider, change.id, change.field))  # fmt: skip
         for relisted in result.relisted:
-            annotate("warning", "drift: relisted",
-                     f"{relisted.id} was retired on {relisted.shutdown}, yet is listed live",
-                     context.locate(provider, relisted.id, "lifecycle.shutdown"))  # fmt: skip
+            annotate("warning", "drift: relisted", f"{relisted.id}: {_relisted_text(relisted)}",
+                     context.locate(provider, relisted.id, "lifecycle"))  # fmt: skip
         for d in result.disagreements:
             annotate("notice", "docs/API disagree", f"{d.id}: {_disagreement_text(d)}",
                      context.locate(provider, d.id, d.documented_field))  # fmt: skip

@@ -1,29 +1,34 @@
-"""Check providers concurrently: get each live list (HTTP or a saved file), compare, collect."""
+"""Check providers concurrently: get each provider's list (every page over HTTP, or a saved
+capture), compare it with the catalog as of its day, collect the results."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from modelcat_registry.catalog import Catalog, Provider
-from modelcat_registry.drift.compare import ProviderDrift, compare
+from modelcat_registry.dialects import dialect_for
+from modelcat_registry.drift.capture import (
+    MAX_CAPTURE_BYTES,
+    Capture,
+    CaptureError,
+    read_capture_file,
+    record_text,
+)
+from modelcat_registry.drift.compare import ProviderDrift, RefusedListError, compare
 from modelcat_registry.drift.fetch import (
-    MAX_BODY_BYTES,
     FetchError,
-    credentials_from,
-    fetch_models,
+    credentials_for,
+    fetch_list,
     fetch_slots,
+    list_url,
     make_client,
-    models_url,
-    parse_models_payload,
     redact,
     secrets_of,
 )
@@ -35,40 +40,65 @@ from modelcat_registry.loader import Kind, LoadedCatalog
 @dataclass(frozen=True, slots=True)
 class SyncOptions:
     providers: Sequence[str]
-    as_of: dt.date
+    as_of: dt.date | None = None  # the day a bare payload (or a live fetch) shows
     base_url: str | None = None
     from_file: Path | None = None
     timeout: float = 30.0
+    allow_shrink: bool = False
 
 
 @dataclass(slots=True)
 class ProviderResult:
     drift: ProviderDrift
-    payload: dict[str, Any] | None = None
+    capture: Capture | None = None
 
 
-async def _live_list(
+class KeyMissingError(Exception):
+    """The provider's key variable is not set: the provider is skipped, not failed."""
+
+
+def _list_target(provider: Provider, options: SyncOptions) -> httpx.URL:
+    dialect = dialect_for(provider.dialect)
+    if options.base_url is not None:
+        return list_url(options.base_url, dialect.list_path)
+    if provider.models_url:
+        return list_url(provider.models_url, "")
+    return list_url(provider.api_base, dialect.list_path)
+
+
+async def get_capture(
     client: httpx.AsyncClient,
     provider: Provider,
     options: SyncOptions,
     environ: Mapping[str, str],
     slots: asyncio.Semaphore,
-) -> dict[str, Any]:
-    secrets = secrets_of(environ.get(provider.api_key_env))
+) -> Capture:
+    dialect = dialect_for(provider.dialect)
     if options.from_file is not None:
         try:
             with options.from_file.open("rb") as handle:
-                body = handle.read(MAX_BODY_BYTES + 1)
+                data = handle.read(MAX_CAPTURE_BYTES + 1)
         except OSError as error:
             raise FetchError(f"cannot read {options.from_file}: {error.strerror}") from None
-        return parse_models_payload(body, secrets)[0]
-    credentials = credentials_from(
-        provider.api_key_env, environ.get(provider.api_key_env), provider.name
+        try:
+            return read_capture_file(data, provider.id, dialect, options.as_of)
+        except CaptureError as error:
+            raise FetchError(f"{options.from_file}: {error}") from None
+    url = _list_target(provider, options)
+    raw = environ.get(provider.api_key_env)
+    if not (raw or "").strip() and dialect.key_use.value == "required":
+        raise KeyMissingError(
+            f"{provider.api_key_env} is not set; export {provider.api_key_env}=<your API key> "
+            f"(from {provider.name}'s console) to check it"
+        )
+    credentials = credentials_for(dialect, provider.api_key_env, raw, provider.name)
+    now = (
+        (lambda: dt.datetime.combine(options.as_of, dt.time(12), dt.UTC)) if options.as_of else None
     )
-    url = models_url(options.base_url or provider.api_base)
     async with slots:
-        body = await fetch_models(client, url, credentials, options.timeout)
-    return parse_models_payload(body, secrets)[0]
+        return await fetch_list(
+            client, provider.id, dialect, url, credentials, options.timeout, now=now
+        )
 
 
 async def check_provider(
@@ -82,20 +112,20 @@ async def check_provider(
     """The provider's drift; any failure, even an unforeseen one, is a not-checked result
     with one sentence (the key redacted), never an exception."""
     secret = environ.get(provider.api_key_env)
+    day = options.as_of or dt.datetime.now(dt.UTC).date()
     try:
-        payload = await _live_list(client, provider, options, environ, slots or fetch_slots())
-        return ProviderResult(
-            compare(provider.id, catalog.models_of(provider.id), payload["data"], options.as_of),
-            payload,
-        )
-    except FetchError as error:
-        message = redact(str(error), secret)
+        capture = await get_capture(client, provider, options, environ, slots or fetch_slots())
+        return ProviderResult(compare(catalog, provider, capture, options.allow_shrink), capture)
+    except KeyMissingError as error:
+        return ProviderResult(ProviderDrift(provider.id, day, checked=False, skipped=str(error)))
+    except (FetchError, RefusedListError) as error:
+        message = redact(str(error), secrets_of(secret))
     except Exception as error:  # a bug or an unforeseen fault: still one sentence, exit 2
         message = (
             f"unexpected error while checking: {error.__class__.__name__}; nothing was compared "
             "(please report this as a modelcat bug)"
         )
-    return ProviderResult(ProviderDrift(provider.id, options.as_of, checked=False, error=message))
+    return ProviderResult(ProviderDrift(provider.id, day, checked=False, error=message))
 
 
 async def check_all(
@@ -114,10 +144,10 @@ async def check_all(
         )
 
 
-def save_snapshot(path: Path, payload: dict[str, Any], secret: str | None) -> None:
-    """The fetched payload as JSON, atomically, with the key redacted should it appear."""
-    text = redact(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", secret)
-    write_atomic(path, text.encode("utf-8"))
+def save_snapshot(path: Path, capture: Capture) -> None:
+    """The capture as a dated record, atomically (it never holds the key: a body echoing the
+    key was refused when it was read)."""
+    write_atomic(path, record_text(capture).encode("utf-8"))
 
 
 def locator(loaded: LoadedCatalog) -> Locate:
@@ -128,7 +158,7 @@ def locator(loaded: LoadedCatalog) -> Locate:
         document = documents.get((provider, model_id))
         if document is None:
             return None
-        path = tuple(field.split(".")) if field else ("id",)
+        path = tuple(int(p) if p.isdigit() else p for p in field.split(".")) if field else ("id",)
         present = document.parsed is not None and document.parsed.has_value(path)
         span = document.key_span(path if present else ("id",))
         return Location(document.shown_path, span.line, span.column)

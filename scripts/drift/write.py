@@ -1,31 +1,46 @@
-"""`sync --write`: record what the live API reports in each model's `observed` block, and add
-a stub for each new live ID. Documented facts are never changed.
+"""`sync --write`: record a capture in the catalog. The provider's `checks` gain the capture's
+day, each model's `observed` records are widened or gain a record (scripts/drift/history.py
+says how), new listed IDs get a stub marked `needs_review`, and the newest capture is kept
+as the provider's `capture.json`. Documented facts are never changed, nothing is deleted.
 
-Edits use the character offsets the loader keeps, so only the observed values' text changes:
-comments, key order, line endings and every other byte stay. A file is written (atomically)
-only if it still validates afterwards, and only inside the catalog folder.
+Only the text of the `observed` (or `checks`) block changes: comments, key order, line
+endings and every other byte of a file stay. A file is written (atomically) only if it still
+validates afterwards, and only inside the catalog folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from modelcat_registry.catalog import Provider
-from modelcat_registry.drift.compare import ProviderDrift
+from modelcat_registry.catalog import Catalog, Check, Observation, Provider
+from modelcat_registry.drift.capture import Capture, record_text
+from modelcat_registry.drift.history import (
+    CheckEntry,
+    HistoryConflictError,
+    canonical,
+    updated_checks,
+    updated_records,
+)
 from modelcat_registry.fileio import OutsideRootError, write_atomic_within
-from modelcat_registry.loader import Document, Kind, LoadedCatalog, model_file, parse_document
-from modelcat_registry.openai_list import live_facts, observation_block
+from modelcat_registry.loader import (
+    CAPTURE_FILE,
+    Document,
+    Kind,
+    LoadedCatalog,
+    model_file,
+    parse_document,
+)
 from modelcat_registry.scaffold import entry_text
 from modelcat_registry.schemas import field_order, is_valid_id
 from modelcat_registry.validation import document_problems
 from modelcat_registry.yaml_source import yaml_scalar
 
 OBSERVED = "observed"
+CHECKS = "checks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,87 +81,83 @@ def apply_edits(text: str, edits: list[TextEdit]) -> str:
     return "".join(parts)
 
 
-def _block_lines(values: dict[str, Any], indent: str, newline: str) -> str:
-    return "".join(f"{indent}{key}: {yaml_scalar(value)}{newline}" for key, value in values.items())
+def _item_lines(values: Mapping[str, Any], order: Sequence[str], newline: str) -> str:
+    """One block-sequence item: `  - key: value` then `    key: value` lines, in order."""
+    lines = []
+    for key in order:
+        if key not in values:
+            continue
+        value = values[key]
+        shown = (
+            "[" + ", ".join(yaml_scalar(v) for v in value) + "]"
+            if isinstance(value, list | tuple)
+            else yaml_scalar(value)
+        )
+        lines.append(f"{'  - ' if not lines else '    '}{key}: {shown}{newline}")
+    return "".join(lines)
 
 
-def observation_edits(
-    document: Document, facts: dict[str, Any], refused: set[str], as_of: dt.date
-) -> list[TextEdit]:
-    """The smallest edits that make the document's observed block say what the API reports."""
+def records_block(records: Sequence[Observation], newline: str = "\n") -> str:
+    order = field_order("model", (OBSERVED, 0))
+    body = "".join(
+        _item_lines(
+            {
+                "first_seen": r.first_seen.isoformat(),
+                **({"last_seen": r.last_seen.isoformat()} if r.last_seen else {}),
+                **r.values,
+            },
+            order,
+            newline,
+        )
+        for r in records
+    )
+    return f"{OBSERVED}:{newline}{body}"
+
+
+def checks_block(entries: Sequence[CheckEntry], newline: str = "\n") -> str:
+    order = field_order("provider", (CHECKS, 0))
+    body = "".join(
+        _item_lines(
+            {
+                "date": e.date.isoformat(),
+                **({"until": e.until.isoformat()} if e.until != e.date else {}),
+                "digest": e.digest,
+                **({"url": e.url} if e.url else {}),
+                "listed": e.listed,
+                **({"sunset": e.sunset.isoformat()} if e.sunset else {}),
+                **({"deprecation": e.deprecation.isoformat()} if e.deprecation else {}),
+            },
+            order,
+            newline,
+        )
+        for e in entries
+    )
+    return f"{CHECKS}:{newline}{body}"
+
+
+def block_edit(document: Document, key: str, block: str) -> TextEdit:
+    """The edit that puts block (a top-level key and its value) in place of the document's
+    own, or at its end."""
     assert document.parsed is not None and document.text is not None
     text = document.text
-    newline = newline_of(text)
     parsed = document.parsed
-    recorded = (document.mapping or {}).get(OBSERVED)
-    if not isinstance(recorded, dict) or not parsed.has_value((OBSERVED,)):
-        block = observation_block(facts, as_of, as_of)
-        lead = "" if text.endswith("\n") or not text else newline
-        body = _block_lines(block, "  ", newline)
-        return [TextEdit(len(text), len(text), f"{lead}{OBSERVED}:{newline}{body}")]
-    node = parsed.value_nodes[(OBSERVED,)]
-    wanted = {
-        "last_seen": as_of.isoformat(),
-        **dict(facts.items()),
-        **{k: recorded[k] for k in refused if k in recorded},
-    }
-    if getattr(node, "flow_style", False):
-        # A flow mapping cannot take new lines: rewrite the whole entry as a block.
-        block = observation_block({}, dt.date.fromisoformat(recorded["first_seen"]), as_of)
-        block |= {k: v for k, v in wanted.items() if k != "last_seen"}
-        key = parsed.key_span((OBSERVED,))
-        end = end_of_value_line(text, parsed.value_span((OBSERVED,)).end)
-        return [
-            TextEdit(key.start, end, f"{OBSERVED}:{newline}{_block_lines(block, '  ', newline)}")
-        ]
-    order = field_order("model", (OBSERVED,))
-    present = [k for k in order if parsed.has_value((OBSERVED, k))]
-    indent = " " * (parsed.key_span((OBSERVED, present[0])).column - 1) if present else "  "
-    edits: list[TextEdit] = []
-    for key in order:
-        path = (OBSERVED, key)
-        if key in ("first_seen",):
-            continue
-        if key in wanted and parsed.has_value(path):
-            if recorded.get(key) != wanted[key]:
-                edits.append(_replace_value(document, path, wanted[key], newline))
-        elif key in wanted:
-            earlier = [k for k in order[: order.index(key)] if parsed.has_value((OBSERVED, k))]
-            at = (
-                end_of_value_line(text, parsed.value_span((OBSERVED, earlier[-1])).end)
-                if earlier
-                else parsed.key_span((OBSERVED, present[0])).start - len(indent)
-            )
-            edits.append(TextEdit(at, at, _block_lines({key: wanted[key]}, indent, newline)))
-        elif parsed.has_value(path):
-            start = parsed.key_span(path).start - len(indent)
-            end = end_of_value_line(text, parsed.value_span(path).end)
-            edits.append(TextEdit(start, end, ""))
-    return edits
+    if parsed.has_value((key,)):
+        start = parsed.key_span((key,)).start
+        end = end_of_value_line(text, parsed.value_span((key,)).end)
+        return TextEdit(start, end, block)
+    lead = "" if text.endswith("\n") or not text else newline_of(text)
+    return TextEdit(len(text), len(text), lead + block)
 
 
-def _replace_value(document: Document, path: tuple[str, ...], value: Any, newline: str) -> TextEdit:
-    parsed = document.parsed
-    assert parsed is not None
-    span = parsed.value_span(path)
-    node = parsed.value_nodes[path]
-    replacement = yaml_scalar(value)
-    if isinstance(node, yaml.ScalarNode) and node.style in {"|", ">"}:
-        # A block scalar's text runs to the start of the next key: end the line ourselves.
-        replacement += newline
-    return TextEdit(span.start, span.end, replacement)
-
-
-def stub_text(provider: Provider, item: dict[str, Any], relative: Path, as_of: dt.date) -> str:
-    """A schema-valid entry that holds nothing but what the API reports, marked for review."""
+def stub_text(provider: Provider, model_id: str, relative: Path, records: list[Observation]) -> str:
+    """A schema-valid entry that holds nothing but what the list showed, marked for review."""
     comments = [
-        f"Added by `modelcat sync --write` from {provider.name}'s live /models list "
-        f"on {as_of.isoformat()}: no documented fact yet.",
+        f"Added by `modelcat sync --write` from {provider.name}'s live model list: no "
+        "documented fact yet.",
         "Add the documented facts with their source, then delete needs_review.",
     ]
-    text = entry_text(relative, {"id": item["id"], "needs_review": True}, comments)
-    block = observation_block(live_facts(item), as_of, as_of)
-    return text + f"{OBSERVED}:\n" + _block_lines(block, "  ", "\n")
+    text = entry_text(relative, {"id": model_id, "needs_review": True}, comments)
+    return text + records_block(records)
 
 
 def _checked_write(catalog_dir: Path, path: Path, text: str) -> str | None:
@@ -163,55 +174,134 @@ def _checked_write(catalog_dir: Path, path: Path, text: str) -> str | None:
     return None
 
 
-def apply_fixes(
-    loaded: LoadedCatalog, provider: Provider, drift: ProviderDrift, live: list[dict[str, Any]]
+def _entries_of(checks: Sequence[Check]) -> list[CheckEntry]:
+    return [
+        CheckEntry(c.date, c.until, c.digest, c.url, c.listed, c.sunset, c.deprecation)
+        for c in checks
+    ]
+
+
+def record_capture(
+    loaded: LoadedCatalog, catalog: Catalog, provider: Provider, capture: Capture
 ) -> list[WriteOutcome]:
+    """Record the capture; every file it touches is one outcome."""
     catalog_dir = loaded.root
+    day = capture.day
+    previous_check = provider.last_check
+    provider_document = next(
+        d for d in loaded.of_kind(Kind.PROVIDER) if d.provider_id == provider.id
+    )
+    try:
+        checks = updated_checks(
+            _entries_of(provider.checks),
+            day,
+            capture.digest,
+            capture.url,
+            sum(1 for item in capture.listings if item.observed),
+            capture.sunset,
+            capture.deprecation,
+        )
+    except HistoryConflictError as error:
+        return [WriteOutcome(provider_document.path, "skipped", str(error))]
+    outcomes: list[WriteOutcome] = []
+    listed = {item.id: item for item in capture.listings if item.observed}
     documents = {
         d.expected_id: d for d in loaded.of_kind(Kind.MODEL) if d.provider_id == provider.id
     }
-    folded = {model_id.casefold(): model_id for model_id in documents}
-    live_by_id = {item["id"]: item for item in live}
-    refused: dict[str, set[str]] = {}
-    for entry in drift.refused:
-        refused.setdefault(entry.id, set()).add(entry.field)
-    to_record = sorted({c.id for c in drift.changed} | {r.id for r in drift.relisted})
-    outcomes: list[WriteOutcome] = []
-    for model_id in to_record:
-        document = documents[model_id]
-        facts = live_facts(live_by_id[model_id])
-        edits = observation_edits(document, facts, refused.get(model_id, set()), drift.as_of)
-        problem = _checked_write(
-            catalog_dir, document.path, apply_edits(document.text or "", edits)
-        )
-        outcomes.append(
-            WriteOutcome(document.path, "skipped", problem)
-            if problem
-            else WriteOutcome(document.path, "updated", "observed values recorded")
-        )
-    for item in drift.added:
-        model_id = item["id"]
-        where = catalog_dir / provider.id / "models"
-        if not is_valid_id("model", model_id):
-            outcomes.append(WriteOutcome(where, "skipped", f"{model_id!r} is not a valid model ID"))
+    for model in catalog.models_of(provider.id):
+        if not model.callable_id:
             continue
-        if model_id.casefold() in folded:
-            clash = folded[model_id.casefold()]
+        item = listed.get(model.id)
+        records = updated_records(
+            model.observed, dict(item.facts) if item else None, day, previous_check
+        )
+        if _same(records, model.observed):
+            continue
+        document = documents[model.id]
+        newline = newline_of(document.text or "")
+        edit = block_edit(document, OBSERVED, records_block(records, newline))
+        outcomes.append(
+            _outcome(
+                catalog_dir, document.path, apply_edits(document.text or "", [edit]), "observed"
+            )
+        )
+    outcomes.extend(_stubs(catalog_dir, provider, capture, documents, previous_check))
+    newline = newline_of(provider_document.text or "")
+    if checks != _entries_of(provider.checks):
+        edit = block_edit(provider_document, CHECKS, checks_block(checks, newline))
+        outcomes.append(
+            _outcome(
+                catalog_dir,
+                provider_document.path,
+                apply_edits(provider_document.text or "", [edit]),
+                "checks",
+            )
+        )
+    if (
+        previous_check is None
+        or day > previous_check
+        or not (catalog_dir / provider.id / CAPTURE_FILE).exists()
+    ):
+        outcomes.append(_keep_capture(catalog_dir, provider, capture, previous_check))
+    return [o for o in outcomes if o is not None]
+
+
+def _same(records: list[Observation], before: Sequence[Observation]) -> bool:
+    def key(r: Observation) -> tuple[Any, ...]:
+        return (r.first_seen, r.last_seen, canonical(r.values))
+
+    return [key(r) for r in records] == [key(r) for r in before]
+
+
+def _outcome(catalog_dir: Path, path: Path, text: str, what: str) -> WriteOutcome:
+    problem = _checked_write(catalog_dir, path, text)
+    if problem:
+        return WriteOutcome(path, "skipped", problem)
+    return WriteOutcome(path, "updated", f"{what} recorded")
+
+
+def _stubs(
+    catalog_dir: Path,
+    provider: Provider,
+    capture: Capture,
+    documents: Mapping[str, Document],
+    previous_check: dt.date | None,
+) -> list[WriteOutcome]:
+    outcomes: list[WriteOutcome] = []
+    folded = {model_id.casefold(): model_id for model_id in documents}
+    where = catalog_dir / provider.id / "models"
+    for item in capture.listings:
+        if item.id in documents or not item.observed:
+            continue
+        if not is_valid_id("model", item.id):
+            outcomes.append(WriteOutcome(where, "skipped", f"{item.id!r} is not a valid model ID"))
+            continue
+        if item.id.casefold() in folded:
+            clash = folded[item.id.casefold()]
             outcomes.append(
-                WriteOutcome(where, "skipped", f"{model_id!r} differs from {clash!r} only in case")
+                WriteOutcome(where, "skipped", f"{item.id!r} differs from {clash!r} only in case")
             )
             continue
-        path = model_file(catalog_dir, provider.id, model_id)
+        path = model_file(catalog_dir, provider.id, item.id)
         if path.exists() or path.is_symlink():
             outcomes.append(WriteOutcome(path, "skipped", "a file already exists there"))
             continue
-        relative = path.relative_to(catalog_dir)
-        problem = _checked_write(
-            catalog_dir, path, stub_text(provider, item, relative, drift.as_of)
-        )
+        records = updated_records((), dict(item.facts), capture.day, previous_check)
+        text = stub_text(provider, item.id, path.relative_to(catalog_dir), records)
+        problem = _checked_write(catalog_dir, path, text)
         outcomes.append(
             WriteOutcome(path, "skipped", problem)
             if problem
             else WriteOutcome(path, "created", "new model, needs review")
         )
     return outcomes
+
+
+def _keep_capture(catalog_dir: Path, provider: Provider, capture: Capture) -> WriteOutcome:
+    """The newest capture, kept beside provider.yaml for the site to link to."""
+    path = catalog_dir / provider.id / CAPTURE_FILE
+    try:
+        write_atomic_within(catalog_dir, path, record_text(capture).encode("utf-8"))
+    except OutsideRootError as error:
+        return WriteOutcome(path, "skipped", str(error))
+    return WriteOutcome(path, "updated", f"newest capture ({capture.day}) kept")

@@ -14,12 +14,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from modelcat_registry.catalog import Catalog, Model, Provider, model_from, provider_from
+from modelcat_registry.catalog import (
+    Catalog,
+    Model,
+    Provider,
+    catalog_of,
+    model_from,
+    provider_from,
+)
 from modelcat_registry.loader import Document
 from modelcat_registry.schemas import SCHEMA_VERSION, is_valid_fast, validator_for
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
-COMPUTED_KEYS = frozenset({"state", "callable"})
+# What the export adds to each model's own fields (scripts/site/exports.py, `computed`).
+COMPUTED_KEYS = frozenset(
+    {
+        "state",
+        "callable",
+        "use_instead",
+        "answered_by",
+        "alias_target",
+        "shutdown_in_force",
+        "replacements_in_force",
+    }
+)
 
 
 class CatalogJsonError(Exception):
@@ -119,4 +137,4 @@ def read_catalog_json(path: Path) -> Catalog:
         more = len(problems) - len(shown)
         raise CatalogJsonError("\n".join(shown + ([f"... and {more} more"] if more else [])))
     models.sort(key=lambda model: model.key)
-    return Catalog(path, providers, tuple(models), {model.key: model for model in models})
+    return catalog_of(path, providers, models)

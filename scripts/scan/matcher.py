@@ -20,6 +20,12 @@ The boundary rule, exact and case-sensitive (a case variant is not a use):
 
 Lines and columns are 1-based; columns count characters (code points) of the UTF-8 text,
 not bytes, and a UTF-8 byte order mark is not counted.
+
+Each hit also says what surrounds it, for the judge to use: the `prefix` written before it
+with `/` or `:` (`groq` in `groq/llama3-70b-8192`, `openrouter` in
+`openrouter/anthropic/claude-sonnet-4.5`), and whether the ID (with its prefix) is a whole
+value: a quoted string (`"ada"`, `'gpt-4'`) or the value of a `key: value` / `KEY=value`
+line, and not inside an identifier, a comment or prose.
 """
 
 from __future__ import annotations
@@ -42,6 +48,45 @@ class Hit:
     line: int
     column: int
     id: str
+    prefix: str | None = None  # written before it with '/' or ':', lower-cased
+    whole_value: bool = False  # a quoted string or the value of a key: value line
+
+
+_PREFIX_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_QUOTES = frozenset(b"\"'`")
+_KEY_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+
+
+def prefix_before(data: bytes, start: int) -> tuple[str | None, int]:
+    """The token written before an ID with '/' or ':', and where the two begin."""
+    if start == 0 or data[start - 1] not in b"/:":
+        return None, start
+    begin = start - 1
+    while begin > 0 and data[begin - 1] in _PREFIX_CHARS and start - begin < 40:
+        begin -= 1
+    token = data[begin : start - 1]
+    if not token:
+        return None, start
+    return token.decode("ascii").lower(), begin
+
+
+def is_whole_value(data: bytes, start: int, end: int) -> bool:
+    """Whether data[start:end] is a quoted string, or the whole value of a `key: value` or
+    `KEY=value` line (a comment may follow it)."""
+    before = data[start - 1] if start > 0 else None
+    after = data[end] if end < len(data) else None
+    if before in _QUOTES:
+        return after == before
+    line_start = data.rfind(b"\n", 0, start) + 1
+    head = data[line_start:start].strip()
+    if not head or head[-1:] not in (b":", b"=") or head.lstrip(b"-").strip()[:1] == b"#":
+        return False
+    key = head[:-1].strip().lstrip(b"-").strip().removeprefix(b"export ").strip()
+    if not key or not all(byte in _KEY_CHARS for byte in key):
+        return False
+    line_end = data.find(b"\n", end)
+    tail = data[end : len(data) if line_end == -1 else line_end].strip()
+    return not tail or tail.startswith(b"#")
 
 
 def _char_after(data: bytes, index: int) -> str:
@@ -122,11 +167,12 @@ class Matcher:
         line = 1
         line_start = len(_BOM) if data.startswith(_BOM) else 0
         scanned = 0
-        for start, _end, model_id in self.spans(data):
+        for start, end, model_id in self.spans(data):
             newlines = data.count(b"\n", scanned, start)
             if newlines:
                 line += newlines
                 line_start = data.rfind(b"\n", scanned, start) + 1
             scanned = start
             column = len(data[line_start:start].decode("utf-8", "replace")) + 1
-            yield Hit(line, column, model_id)
+            prefix, begin = prefix_before(data, start)
+            yield Hit(line, column, model_id, prefix, is_whole_value(data, begin, end))

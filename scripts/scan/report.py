@@ -4,9 +4,11 @@ JSON shape (stable; new keys may be added, none removed or renamed):
 
     {"as_of": "YYYY-MM-DD", "warn_days": 90,
      "findings": [{"path", "line", "column", "id", "provider", "severity": "error"|"warning",
-                   "rule": "retired-model"|"deprecated-model", "message", "state",
-                   "shutdown": "YYYY-MM-DD", "days_left": int|null,
-                   "replacement_path": [ids], "replacement_path_complete": bool}],
+                   "rule": "retired-model"|"limited-model"|"redirected-model"|
+                           "deprecated-model", "message", "state",
+                   "shutdown": "YYYY-MM-DD"|null, "days_left": int|null,
+                   "replacement_path": [ids], "replacement_path_complete": bool,
+                   "use_instead": id|null, "answered_by": id|null}],
      "summary": {"errors", "warnings", "files_scanned", "files_with_findings"}}
 """
 
@@ -21,7 +23,13 @@ from typing import Any
 from urllib.parse import quote
 
 from modelcat_registry.output_escaping import github_command, terminal_safe
-from modelcat_registry.scan.findings import DEPRECATED_RULE, RETIRED_RULE, Finding
+from modelcat_registry.scan.findings import (
+    DEPRECATED_RULE,
+    LIMITED_RULE,
+    REDIRECTED_RULE,
+    RETIRED_RULE,
+    Finding,
+)
 
 TOOL_NAME = "modelcat"
 INFORMATION_URI = "https://modelcat.github.io/modelcat/check-your-code/"
@@ -45,6 +53,30 @@ RULES = (
         "fullDescription": {
             "text": "The provider has announced a shutdown date for this model ID within the "
             "warning window. Move to the replacement before that day."
+        },
+        "defaultConfiguration": {"level": "warning"},
+        "helpUri": INFORMATION_URI,
+    },
+    {
+        "id": LIMITED_RULE,
+        "name": "LimitedModel",
+        "shortDescription": {"text": "A model ID its provider shut down for most users"},
+        "fullDescription": {
+            "text": "Requests with this model ID fail on the provider's free and self-serve "
+            "offerings; only some offerings (enterprise contracts, dedicated deployments) still "
+            "serve it. Move to the model the message names."
+        },
+        "defaultConfiguration": {"level": "error"},
+        "helpUri": INFORMATION_URI,
+    },
+    {
+        "id": REDIRECTED_RULE,
+        "name": "RedirectedModel",
+        "shortDescription": {"text": "A model ID that another model now answers"},
+        "fullDescription": {
+            "text": "Requests with this model ID still succeed, but the provider serves them "
+            "with another model, billed at that model's price: the output and the bill are not "
+            "what the ID says. Call the model the message names."
         },
         "defaultConfiguration": {"level": "warning"},
         "helpUri": INFORMATION_URI,
@@ -107,10 +139,12 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "rule": finding.rule,
         "message": finding.message,
         "state": finding.state,
-        "shutdown": finding.shutdown.isoformat(),
+        "shutdown": finding.shutdown.isoformat() if finding.shutdown else None,
         "days_left": finding.days_left,
         "replacement_path": list(finding.replacement_path),
         "replacement_path_complete": finding.replacement_path_complete,
+        "use_instead": finding.use_instead,
+        "answered_by": finding.answered_by,
     }
 
 
@@ -174,8 +208,10 @@ def _sarif_result(finding: Finding) -> dict[str, Any]:
         "properties": {
             "modelId": finding.id,
             "provider": finding.provider,
-            "shutdown": finding.shutdown.isoformat(),
+            "shutdown": finding.shutdown.isoformat() if finding.shutdown else None,
             "replacementPath": list(finding.replacement_path),
+            "useInstead": finding.use_instead,
+            "answeredBy": finding.answered_by,
         },
     }
 

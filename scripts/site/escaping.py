@@ -31,7 +31,7 @@ def inline_text(value: object) -> Markup:
 # The same names, dates and titles recur on thousands of pages: escape each once.
 @lru_cache(maxsize=1 << 16)
 def _inline_text(text: str) -> Markup:
-    return Markup(_inert(text).strip())
+    return Markup(_inert(text).strip())  # noqa: S704 (escaped by _inert)
 
 
 def _inert(text: str) -> str:
@@ -69,7 +69,7 @@ def front_matter_string(value: object) -> Markup:
     brackets become look-alike quotation marks instead. JSON strings are valid YAML.
     """
     text = _WHITESPACE.sub(" ", str(value)).strip().replace("<", "\u2039").replace(">", "\u203a")
-    return Markup(json.dumps(text, ensure_ascii=True))
+    return Markup(json.dumps(text, ensure_ascii=True))  # noqa: S704 (a JSON string, <> replaced)
 
 
 def safe_url(value: object) -> str | None:
@@ -85,13 +85,13 @@ def link(url: object, text: object) -> Markup:
     target = safe_url(url)
     if target is None:
         return inline_text(text)
-    return Markup(f"[{inline_text(text)}]({target})")
+    return Markup(f"[{inline_text(text)}]({target})")  # noqa: S704 (escaped text, checked URL)
 
 
 def paragraphs(value: object) -> Markup:
     """Multi-paragraph plain text: inert, with bare https URLs turned into links."""
     blocks = [b for b in re.split(r"\n\s*\n", str(value)) if b.strip()]
-    return Markup("\n\n".join(_autolink(block) for block in blocks))
+    return Markup("\n\n".join(_autolink(block) for block in blocks))  # noqa: S704 (escaped)
 
 
 def _autolink(block: str) -> str:
@@ -109,13 +109,18 @@ def _autolink(block: str) -> str:
 def _trim_url(url: str) -> str:
     """Drop sentence punctuation after a URL, and a ')' that closes a parenthesis around it."""
     while url:
-        if url[-1] in _URL_TRAILING_PUNCTUATION:
-            url = url[:-1]
-        elif url[-1] == ")" and url.count(")") > url.count("("):
+        closes_outer = url[-1] == ")" and url.count(")") > url.count("(")
+        if url[-1] in _URL_TRAILING_PUNCTUATION or closes_outer:
             url = url[:-1]
         else:
             return url
     return url
+
+
+def breakable_id(value: object) -> Markup:
+    """A model ID for raw HTML: escaped, with a line-break opportunity after each '/' (an ID
+    never breaks inside a part; <wbr> adds nothing when the text is copied)."""
+    return Markup("/<wbr>").join(inline_text(part) for part in str(value).split("/"))
 
 
 def code(value: object) -> Markup:
@@ -127,4 +132,4 @@ def code(value: object) -> Markup:
     text = str(value)
     if "`" in text or "\n" in text or "\r" in text:
         raise ValueError(f"refusing to place {text!r} in a code block")
-    return Markup(text)
+    return Markup(text)  # noqa: S704 (no backtick or line break: inert in a code span)

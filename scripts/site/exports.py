@@ -1,4 +1,10 @@
-"""The catalog as data files published with the site: JSON, CSV and the schemas."""
+"""The catalog as data files published with the site: JSON (the whole catalog, one document
+per model, one OpenAI-format list per provider), CSV, llms.txt and the schemas.
+
+Every export says what it computed as of the build date (state, callable, `use_instead`)
+apart from what the catalog holds; a provider's list holds only models that a capture listed
+(with the values it showed) or that the docs call available, and says which.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +12,24 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from modelcat_registry.bundled import SCHEMA_DIR
-from modelcat_registry.catalog import PRICE_KEYS, RATE_KEYS, Catalog, Model
-from modelcat_registry.lifecycle import is_callable, state
-from modelcat_registry.openai_list import OBSERVED_KEYS, export_entry
+from modelcat_registry.catalog import PRICE_KEYS, RATE_KEYS, Catalog
+from modelcat_registry.dialects.base import OBSERVED_FIELDS
+from modelcat_registry.drift.capture import EXPORT_KEY, EXPORT_VERSION, export_entry
+from modelcat_registry.lifecycle import CALLABLE_STATES
 from modelcat_registry.output_escaping import spreadsheet_safe
 from modelcat_registry.schemas import SCHEMA_KINDS, SCHEMA_VERSION
+from modelcat_registry.site.views import ModelView, model_page, published_path
 
 CSV_COLUMNS = (
     "provider", "id", "name", "developer", "tier", "state", "callable", "callable_id",
-    "context_window", "context_window_in_force", "max_output_tokens", "max_file_size_mb",
-    "model_card", "announced", "shutdown", "replacements", "price_date",
-    *PRICE_KEYS, "limits_date", *RATE_KEYS,
-    *(f"observed_{key}" for key in OBSERVED_KEYS), "observed_last_seen",
+    "use_instead", "answered_by", "context_window", "context_window_in_force",
+    "max_output_tokens", "max_file_size_mb", "model_card", "weights", "deprecated_since",
+    "shutdown", "not_before", "replacements", "price_date", *PRICE_KEYS, "limits_date",
+    *RATE_KEYS, *(f"observed_{key}" for key in OBSERVED_FIELDS), "observed_on",
 )  # fmt: skip
 
 
@@ -28,66 +37,109 @@ def _json_bytes(document: Any) -> bytes:
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
-def computed(model: Model, as_of: dt.date) -> dict[str, Any]:
-    """What the exports add to a model's own fields: its state on the reference date."""
-    return {"state": state(model, as_of).value, "callable": is_callable(model, as_of)}
+def computed(view: ModelView) -> dict[str, Any]:
+    """What the exports add to a model's own fields, as of the build date."""
+    known = view.known
+    return {
+        "state": view.state.value,
+        "callable": view.callable,
+        "use_instead": view.path_end.id if view.needs_move and view.path_end else None,
+        "answered_by": view.answered_by,
+        "alias_target": known.alias_target,
+        "shutdown_in_force": known.shutdown.isoformat() if known.shutdown else None,
+        "replacements_in_force": list(known.replacements),
+    }
 
 
-def catalog_document(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
+def model_document(view: ModelView, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": as_of.isoformat(),
+        "provider": view.provider.id,
+        "provider_name": view.provider.name,
+        "page": published_path(model_page(view.model)),
+        **view.model.data,
+        **computed(view),
+    }
+
+
+def catalog_document(catalog: Catalog, views: Iterable[ModelView], as_of: dt.date) -> dict:
     """api/models.json: every provider with its sources and its models, every catalog field
-    as written, plus each model's state on the build's reference date."""
+    as written, plus each model's computed state on the build's reference date."""
+    by_provider: dict[str, list[ModelView]] = {}
+    for view in views:
+        by_provider.setdefault(view.provider.id, []).append(view)
     return {
         "schema_version": SCHEMA_VERSION,
         "as_of": as_of.isoformat(),
         "providers": [
             {
                 **provider.data,
-                "models": [
-                    {**model.data, **computed(model, as_of)}
-                    for model in catalog.models_of(provider.id)
-                ],
+                "models": [{**v.model.data, **computed(v)} for v in by_provider.get(pid, [])],
             }
-            for provider in sorted(catalog.providers.values(), key=lambda p: p.id)
+            for pid, provider in sorted(catalog.providers.items())
         ],
     }
 
 
-def openai_models_document(catalog: Catalog, provider_id: str, as_of: dt.date) -> dict[str, Any]:
-    """api/<provider>/models.json: the models callable on the reference date, as the
-    provider's GET /models lists them."""
+def provider_list(provider_id: str, views: Iterable[ModelView], as_of: dt.date) -> dict:
+    """api/<provider>/models.json: the OpenAI list format, with the models the newest capture
+    by the build date listed (with the values it showed: `modelcat.listed` "observed") and the
+    models the docs call callable that no capture showed ("documented", no values). `sync
+    --from-file` reads it back: the same day's export reports no drift."""
+    entries = []
+    for view in views:
+        if not view.model.callable_id:
+            continue
+        extra = {"state": view.state.value, "page": published_path(model_page(view.model))}
+        if view.observation is not None and _listed_on_newest_check(view, as_of):
+            entries.append(export_entry(view.model.id, view.observation.values, extra))
+        elif view.state in CALLABLE_STATES and not view.stub and view.observation is None:
+            entries.append(export_entry(view.model.id, None, extra))
     return {
+        EXPORT_KEY: {
+            "version": EXPORT_VERSION,
+            "provider": provider_id,
+            "as_of": as_of.isoformat(),
+        },
         "object": "list",
-        "data": [
-            export_entry(model)
-            for model in catalog.models_of(provider_id)
-            if is_callable(model, as_of)
-        ],
+        "data": entries,
     }
 
 
-def csv_row(model: Model, as_of: dt.date) -> dict[str, Any]:
-    lifecycle = model.lifecycle
-    price = model.latest_price
-    limits = model.latest_limits
-    observed = model.observed
+def _listed_on_newest_check(view: ModelView, as_of: dt.date) -> bool:
+    """Whether the newest check by the build date showed the model."""
+    days = [d for d in view.provider.check_days if d <= as_of]
+    if not days or view.observation is None:
+        return False
+    newest = max(days)
+    record = view.observation
+    return record.first_seen <= newest <= record.last_seen_by(view.provider.last_check)
+
+
+def csv_row(view: ModelView) -> dict[str, Any]:
+    model, known = view.model, view.known
+    price, limits = view.price, view.limits
     return {
         **{key: model.data.get(key) for key in ("id", "name", "developer", "model_card")},
         **{key: model.data.get(key) for key in ("context_window", "max_output_tokens")},
         "provider": model.provider,
         "tier": model.status,
-        **computed(model, as_of),
+        **computed(view),
         "callable_id": model.callable_id,
+        "weights": model.weights,
         "context_window_in_force": model.context_window_in_force,
         "max_file_size_mb": model.max_file_size_mb,
-        "announced": lifecycle.announced.text if lifecycle and lifecycle.announced else None,
-        "shutdown": lifecycle.shutdown if lifecycle else None,
-        "replacements": " ".join(model.replacements) or None,
+        "deprecated_since": known.deprecated_since.text if known.deprecated_since else None,
+        "shutdown": known.shutdown,
+        "not_before": known.not_before.text if known.not_before else None,
+        "replacements": " ".join(known.replacements) or None,
         "price_date": price.date if price else None,
         **(dict(price.values) if price else {}),
         "limits_date": limits.date if limits else None,
         **(dict(limits.values) if limits else {}),
-        **({f"observed_{k}": v for k, v in observed.values.items()} if observed else {}),
-        "observed_last_seen": observed.last_seen if observed else None,
+        **{f"observed_{k}": v for k, v in view.observed.items()},
+        "observed_on": view.observed_on,
     }
 
 
@@ -96,29 +148,35 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, list):
+        return spreadsheet_safe(" ".join(map(str, value)))
     return spreadsheet_safe(value)
 
 
-def models_csv(catalog: Catalog, as_of: dt.date) -> bytes:
+def models_csv(views: Iterable[ModelView]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for model in catalog.models:
-        row = csv_row(model, as_of)
+    for view in views:
+        row = csv_row(view)
         writer.writerow([_cell(row.get(column)) for column in CSV_COLUMNS])
     return buffer.getvalue().encode()
 
 
-def export_files(catalog: Catalog, as_of: dt.date) -> dict[str, bytes]:
+def export_files(catalog: Catalog, views: list[ModelView], as_of: dt.date) -> dict[str, bytes]:
     """Every export: path below docs/ → bytes."""
     files = {
-        "api/models.json": _json_bytes(catalog_document(catalog, as_of)),
-        "api/models.csv": models_csv(catalog, as_of),
+        "api/models.json": _json_bytes(catalog_document(catalog, views, as_of)),
+        "api/models.csv": models_csv(views),
     }
     for provider_id in catalog.providers:
+        mine = [v for v in views if v.provider.id == provider_id]
         files[f"api/{provider_id}/models.json"] = _json_bytes(
-            openai_models_document(catalog, provider_id, as_of)
+            provider_list(provider_id, mine, as_of)
         )
+    for view in views:
+        path = f"api/models/{view.provider.id}/{view.model.id}.json"
+        files[path] = _json_bytes(model_document(view, as_of))
     for kind in SCHEMA_KINDS:
         files[f"schema/{kind}.schema.json"] = (SCHEMA_DIR / f"{kind}.schema.json").read_bytes()
     return files

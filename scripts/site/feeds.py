@@ -1,5 +1,6 @@
-"""The Changes page's events as an Atom feed (RFC 4287) and the upcoming shutdowns as an
-iCalendar file (RFC 5545) that calendar apps subscribe to.
+"""The Changes page's events as Atom feeds (RFC 4287) and every dated shutdown, past and
+upcoming, as iCalendar files (RFC 5545) that calendar apps subscribe to: one of each for the
+whole catalog and one per provider.
 
 Atom is built with xml.etree, which escapes every value; iCalendar text is escaped and folded
 here by the rules of RFC 5545 section 3.3.11 and 3.1.
@@ -11,7 +12,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from itertools import islice
 
-from modelcat_registry.site.views import EVENT_LABELS, Event, ModelView
+from modelcat_registry.site.views import EVENT_LABELS, Event, Shutdown, scope_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 PRODUCT_ID = "-//modelcat//shutdowns//EN"
@@ -28,19 +29,25 @@ def _page_url(site_url: str, page: str) -> str:
 
 
 def atom_feed(
-    events: list[Event], site_url: str, as_of: dt.date, model_page: dict[tuple[str, str], str]
+    events: list[Event],
+    site_url: str,
+    as_of: dt.date,
+    model_page: dict[tuple[str, str], str],
+    self_path: str = "feed.xml",
+    title: str = "modelcat: model lifecycle and price changes",
+    page: str = "changes.md",
 ) -> bytes:
     """The newest FEED_ENTRIES events dated on or before the reference date, newest first."""
     ET.register_namespace("", ATOM)
     updated = f"{as_of.isoformat()}T00:00:00Z"
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = _page_url(site_url, "changes.md")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = "modelcat: model lifecycle and price changes"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url.rstrip("/") + "/" + self_path
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "modelcat"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=_page_url(site_url, "changes.md"))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=site_url.rstrip("/") + "/feed.xml")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=_page_url(site_url, page))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=site_url.rstrip("/") + "/" + self_path)
     for event in islice((e for e in events if e.day <= as_of), FEED_ENTRIES):
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{site_url.rstrip('/')}/#{event.uid}"
@@ -53,6 +60,9 @@ def atom_feed(
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=url)
         source = event.source
         cited = f" Source: {source.title} ({source.date.text})." if source else ""
+        if source and source.url:
+            cited += f" {source.url}"
+            ET.SubElement(entry, f"{{{ATOM}}}link", rel="via", href=source.url)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = f"{event.summary}.{cited}"
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
@@ -79,9 +89,15 @@ def _fold(line: str) -> str:
 
 
 def shutdowns_ics(
-    upcoming: list[ModelView], site_url: str, as_of: dt.date, model_page: dict[tuple[str, str], str]
+    shutdowns: list[Shutdown],
+    site_url: str,
+    as_of: dt.date,
+    model_page: dict[tuple[str, str], str],
+    name: str = "Model shutdowns (modelcat)",
 ) -> bytes:
-    """One all-day event per shutdown on or after the reference date."""
+    """One all-day event per dated shutdown or redirect in force on the reference date, past
+    and upcoming; each names its source and links it. A calendar with none holds a single
+    event saying so, since RFC 5545 wants at least one component."""
     stamp = f"{as_of.strftime('%Y%m%d')}T000000Z"
     lines = [
         "BEGIN:VCALENDAR",
@@ -89,31 +105,60 @@ def shutdowns_ics(
         f"PRODID:{PRODUCT_ID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:Model shutdowns (modelcat)",
+        f"X-WR-CALNAME:{ics_text(name)}",
     ]
-    for view in upcoming:
-        model, lifecycle = view.model, view.model.lifecycle
-        assert lifecycle and lifecycle.shutdown  # upcoming_shutdowns() keeps only these
-        day = lifecycle.shutdown
-        replacements = ", ".join(lifecycle.replacements) or "none named"
-        source = view.source(lifecycle.source)
-        description = (
-            f"Requests to {model.id} at {view.provider.name} fail from {day.isoformat()} on. "
-            f"Replacements: {replacements}."
-            + (f" Source: {source.title} ({source.date.text})." if source else "")
-        )
-        url = _page_url(site_url, model_page[model.key])
+    for shutdown in shutdowns:
+        lines += _event_lines(shutdown, site_url, stamp, model_page)
+    if not shutdowns:
         lines += [
             "BEGIN:VEVENT",
-            f"UID:shutdown-{model.provider}-{model.id.replace('/', '--')}@modelcat",
+            f"UID:no-shutdowns-{as_of.isoformat()}@modelcat",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{ics_text(f'{model.id} shuts down ({view.provider.name})')}",
-            f"DESCRIPTION:{ics_text(description)}",
-            f"URL:{url}",
+            f"DTSTART;VALUE=DATE:{as_of.strftime('%Y%m%d')}",
+            f"SUMMARY:{ics_text('No dated shutdown in the catalog')}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines).encode()
+
+
+def _event_lines(
+    shutdown: Shutdown, site_url: str, stamp: str, model_page: dict[tuple[str, str], str]
+) -> list[str]:
+    view, day, claim = shutdown.view, shutdown.day, shutdown.claim
+    model = view.model
+    source = view.source(claim.source)
+    replacements = ", ".join(view.known.replacements) or "none named"
+    if shutdown.kind == "redirect":
+        to = view.known.redirect.to if view.known.redirect else "another model"
+        summary = f"{model.id} redirected to {to} ({view.provider.name})"
+        what = (
+            f"From {day.isoformat()}, requests to {model.id} at {view.provider.name} are "
+            f"answered by {to}, billed at its price."
+        )
+    else:
+        summary = f"{model.id} shuts down ({view.provider.name}){scope_text(claim)}"
+        what = (
+            f"Requests to {model.id} at {view.provider.name} fail from {day.isoformat()} on"
+            f"{scope_text(claim)}."
+        )
+    description = f"{what} Replacements: {replacements}." + (
+        f" Source: {source.title} ({source.date.text})" + (f" {source.url}" if source.url else "")
+        if source
+        else ""
+    )
+    uid = f"{shutdown.kind}-{model.provider}-{model.id.replace('/', '--')}@modelcat"
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        f"SUMMARY:{ics_text(summary)}",
+        f"DESCRIPTION:{ics_text(description)}",
+        f"URL:{_page_url(site_url, model_page[model.key])}",
+    ]
+    if source and source.url:
+        lines.append(f"ATTACH:{source.url}")
+    return [*lines, "TRANSP:TRANSPARENT", "END:VEVENT"]

@@ -10,12 +10,25 @@ from typing import Any
 import yaml
 
 from modelcat_registry.catalog import Catalog
+from modelcat_registry.drift.capture import MAX_CAPTURE_BYTES
 from modelcat_registry.fileio import write_if_changed
+from modelcat_registry.loader import CAPTURE_FILE, UnreadableError, read_catalog_file
 from modelcat_registry.site.exports import export_files
-from modelcat_registry.site.render import SiteSettings, feed_files, render_pages, site_data
+from modelcat_registry.site.extras import badge_svg, llms_txt, twin_markdown
+from modelcat_registry.site.render import (
+    SiteData,
+    SiteSettings,
+    feed_files,
+    render_pages,
+    site_data,
+)
+from modelcat_registry.site.views import badge_path, capture_path, twin_path
 
 # Lists what the last run generated, so that pages of removed models are deleted.
 MANIFEST = ".generated"
+# Markdown twins of the model pages: a hidden folder both engines skip; after a build they are
+# copied into the site, beside each page (copy_twins).
+TWINS = ".twins"
 DEFAULT_EDIT_BASE = "https://github.com/modelcat/modelcat/edit/main/"
 DEFAULT_SITE_URL = "https://modelcat.github.io/modelcat/"
 
@@ -50,13 +63,45 @@ def settings_from_mkdocs_file(path: Path, as_of: dt.date) -> SiteSettings:
     return settings_from_mkdocs_config(config, as_of)
 
 
+def newest_captures(catalog: Catalog) -> dict[str, bytes]:
+    """Each provider's newest capture record, as the catalog keeps it: only a regular file
+    inside the catalog, of bounded size (a link out of it or a FIFO is skipped)."""
+    found: dict[str, bytes] = {}
+    for provider_id in catalog.providers:
+        path = catalog.root / provider_id / CAPTURE_FILE
+        if not path.exists():
+            continue
+        try:
+            data = read_catalog_file(path, catalog.root, MAX_CAPTURE_BYTES)
+        except UnreadableError:
+            continue
+        if len(data) <= MAX_CAPTURE_BYTES:
+            found[provider_id] = data
+    return found
+
+
+def extra_files(data: SiteData, settings: SiteSettings) -> dict[str, bytes]:
+    """Badges, Markdown twins (below TWINS, copied into the built site after the build) and
+    llms.txt."""
+    as_of, site = settings.as_of, settings.site_url
+    files = {"llms.txt": llms_txt(data.model_views, as_of, site)}
+    for view in data.model_views:
+        model = view.model
+        files[badge_path(model)] = badge_svg(view, as_of)
+        files[f"{TWINS}/{twin_path(model)}"] = twin_markdown(view, as_of, site)
+    return files
+
+
 def generate(catalog: Catalog, out_dir: Path, settings: SiteSettings) -> GenerateResult:
     data = site_data(catalog, settings.as_of)
-    pages = render_pages(catalog, settings, data)
+    captures = newest_captures(catalog)
+    pages = render_pages(catalog, settings, data, captures)
     files = (
         {path: content.encode() for path, content in pages.items()}
-        | export_files(catalog, settings.as_of)
+        | export_files(catalog, data.model_views, settings.as_of)
         | feed_files(catalog, settings, data)
+        | extra_files(data, settings)
+        | {capture_path(pid): content for pid, content in captures.items()}
     )
     written = sum(
         write_if_changed(out_dir / path, content, root=out_dir) for path, content in files.items()
@@ -101,3 +146,19 @@ def _prune_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def copy_twins(docs_dir: Path, site_dir: Path) -> int:
+    """Copy the Markdown twins into the built site (MkDocs' post-build hook and `make site`
+    for Zensical call this); only regular files inside the twins folder, only into the site."""
+    source = docs_dir / TWINS
+    if not source.is_dir():
+        return 0
+    copied = 0
+    root = source.resolve()
+    for path in sorted(source.rglob("*.md")):
+        if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(root):
+            continue
+        relative = path.relative_to(source)
+        copied += write_if_changed(site_dir / relative, path.read_bytes(), root=site_dir)
+    return copied

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from modelcat_registry.catalog import Catalog
 from modelcat_registry.lifecycle import DateError, reference_date
 from modelcat_registry.reporters import problem_line
-from modelcat_registry.site.generate import generate, settings_from_mkdocs_config
+from modelcat_registry.site.generate import copy_twins, generate, settings_from_mkdocs_config
 from modelcat_registry.valid_catalog import InvalidCatalogError, read_valid_catalog
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -81,6 +81,11 @@ def on_pre_build(config: Any) -> None:
     # Nothing later needs it (a rebuild while serving loads it again in on_config); kept, its
     # objects would be walked by every garbage collection of the build that follows.
     _build.catalog = None
+
+
+def on_post_build(config: Any) -> None:
+    """The Markdown twins of the model pages go beside the built pages."""
+    copy_twins(Path(config.docs_dir), Path(config.site_dir))
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -15,10 +15,11 @@ from markupsafe import Markup
 
 from modelcat_registry.catalog import Catalog, PartialDate
 from modelcat_registry.lifecycle import STATE_LABELS, State
+from modelcat_registry.observations import not_listed_since
 from modelcat_registry.schemas import load_schema
 from modelcat_registry.site import escaping, views
-from modelcat_registry.site.samples import sample_html
 from modelcat_registry.site.feeds import atom_feed, shutdowns_ics
+from modelcat_registry.site.samples import sample_html
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAST_EVENTS_SHOWN = 200
@@ -67,6 +68,12 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
+        breakable_id=escaping.breakable_id,
+        tokens_short=_computed(views.tokens_short),
+        price_text=lambda values: escaping.inline_text(views.price_text(dict(values))),
+        tier_text=lambda entry: escaping.inline_text(views.tier_text(entry)),
+        limits_text=lambda values: escaping.inline_text(views.limits_text(dict(values))),
+        observed_text=lambda values: escaping.inline_text(views.observed_text(dict(values))),
         text=escaping.inline_text,
         front_matter=escaping.front_matter_string,
         paragraphs=escaping.paragraphs,
@@ -86,6 +93,7 @@ def environment() -> Environment:
         states=list(State),
         published_path=views.published_path,
         sample_html=sample_html,
+        claim_text=lambda claim, model: escaping.inline_text(views.claim_text(claim)),
     )
     return env
 
@@ -101,12 +109,19 @@ class SiteData:
 def site_data(catalog: Catalog, as_of: dt.date) -> SiteData:
     return SiteData(
         [views.model_view(catalog, model, as_of) for model in catalog.models],
-        views.events(catalog),
+        views.events(catalog, as_of),
     )
 
 
-def render_pages(catalog: Catalog, settings: SiteSettings, data: SiteData) -> dict[str, str]:
-    """Every generated page: path below docs/ → Markdown."""
+def render_pages(
+    catalog: Catalog,
+    settings: SiteSettings,
+    data: SiteData,
+    captures: dict[str, bytes] | None = None,
+) -> dict[str, str]:
+    """Every generated page: path below docs/ → Markdown. captures: each provider's newest
+    capture record, where the catalog keeps one."""
+    captures = captures or {}
     env = environment()
     as_of = settings.as_of
     model_views = data.model_views
@@ -150,6 +165,8 @@ def render_pages(catalog: Catalog, settings: SiteSettings, data: SiteData) -> di
             provider=provider,
             views_list=[v for v in model_views if v.provider.id == provider.id],
             last_check=views.last_drift_check(catalog, provider.id),
+            capture_page=views.capture_path(provider.id) if captures.get(provider.id) else None,
+            dialect_meaning=views.dialect_meaning(provider),
         )
     all_events = data.events
     render(
@@ -165,19 +182,29 @@ def render_pages(catalog: Catalog, settings: SiteSettings, data: SiteData) -> di
     render("compare.md.j2", "compare.md")
     model_template = env.get_template("model.md.j2")
     for view in model_views:
-        page = views.model_page(view.model)
+        model = view.model
+        page = views.model_page(model)
         source = views.model_source_path(page) or ""
+        badge = views.badge_path(model)
         pages[page] = model_template.render(
             common,
             root=_path(views.root_prefix(page)),
             page=page,
             view=view,
-            model=view.model,
+            model=model,
             provider=view.provider,
             source_path=source,
             edit_url=views.edit_url(settings.edit_base, source),
-            sample=views.code_sample_kind(view.model),
+            sample=views.code_sample_kind(model),
             sample_id=views.sample_id(view, view_of),
+            family=[view_of[m.key] for m in catalog.same_model(model)],
+            not_listed_since=not_listed_since(model, view.provider, as_of),
+            disagreements=views.disagreement_lines(view, as_of),
+            fact_source=lambda v, field: _fact_source(macros, v, field),
+            badge_path=badge,
+            badge_markdown=views.badge_markdown(model, settings.site_url),
+            twin_path=views.twin_path(model),
+            json_path=views.json_path(model),
         )
     render("developers.md.j2", "developers/index.md", developers=developer_list)
     for developer in developer_list:
@@ -200,17 +227,42 @@ def render_pages(catalog: Catalog, settings: SiteSettings, data: SiteData) -> di
 
 
 def feed_files(catalog: Catalog, settings: SiteSettings, data: SiteData) -> dict[str, bytes]:
-    """feed.xml (Atom) and shutdowns.ics (iCalendar), below the docs folder."""
+    """feed.xml (Atom) and shutdowns.ics (iCalendar) below the docs folder, and one of each
+    per provider (feeds/<provider>.xml, shutdowns/<provider>.ics)."""
     pages = {m.key: views.model_page(m) for m in catalog.models}
-    return {
-        "feed.xml": atom_feed(data.events, settings.site_url, settings.as_of, pages),
-        "shutdowns.ics": shutdowns_ics(
-            views.upcoming_shutdowns(data.model_views, settings.as_of),
-            settings.site_url,
-            settings.as_of,
-            pages,
-        ),
+    every = views.shutdowns(data.model_views)
+    site, as_of = settings.site_url, settings.as_of
+    files = {
+        "feed.xml": atom_feed(data.events, site, as_of, pages),
+        "shutdowns.ics": shutdowns_ics(every, site, as_of, pages),
     }
+    for provider in catalog.providers.values():
+        page = views.provider_page(provider.id)
+        files[f"feeds/{provider.id}.xml"] = atom_feed(
+            [e for e in data.events if e.provider.id == provider.id],
+            site,
+            as_of,
+            pages,
+            self_path=f"feeds/{provider.id}.xml",
+            title=f"modelcat: {provider.name} lifecycle and price changes",
+            page=page,
+        )
+        files[f"shutdowns/{provider.id}.ics"] = shutdowns_ics(
+            [s for s in every if s.view.provider.id == provider.id],
+            site,
+            as_of,
+            pages,
+            name=f"{provider.name} model shutdowns (modelcat)",
+        )
+    return files
+
+
+def _fact_source(macros: Any, view: views.ModelView, field: str) -> Markup:
+    """' (source: …)' after a documented fact whose source is not the file's own."""
+    key = view.model.data.get("field_sources", {}).get(field)
+    if not key:
+        return Markup("")
+    return Markup(" (source: ") + macros.source_link(view, key) + Markup(")")
 
 
 def _join_inert(values: Any, separator: str = "") -> Markup:

@@ -33,7 +33,7 @@ _PROGRAMS: dict[str, tuple[tuple[str, str, str], ...]] = {
             f"curl {API_BASE}/chat/completions \\\n"
             f'  -H "Authorization: Bearer ${KEY_ENV}" \\\n'
             '  -H "Content-Type: application/json" \\\n'
-            f"  -d '{{\"model\": \"{MODEL_ID}\", \"messages\": "
+            f'  -d \'{{"model": "{MODEL_ID}", "messages": '
             '[{"role": "user", "content": "Hello"}]}\'\n',
         ),
         (
