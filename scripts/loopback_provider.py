@@ -1,8 +1,10 @@
-"""A stand-in for a provider's OpenAI-compatible API on 127.0.0.1, for tests and benchmarks.
+"""A stand-in for a provider's model list on 127.0.0.1, for tests and benchmarks.
 
-It behaves like Groq's endpoint: `GET {prefix}/models` with the right bearer key returns
-`{"object": "list", "data": [...]}`; a wrong or missing key gets Groq's 401 error body. Tests
-script faults by queueing replies (status, headers, body, delay, dropped connection, raw
+By default it behaves like Groq's endpoint: `GET {prefix}/models` with the right bearer key
+returns `{"object": "list", "data": [...]}`; a wrong or missing key gets Groq's 401 error body.
+Another provider's wire format is a `Wire` (tests/provider_wires.py has one per dialect): the
+list's path, how the key is checked, the provider's own error body, and how pages are served.
+Tests script faults by queueing replies (status, headers, body, delay, dropped connection, raw
 header lines such as a stacked Content-Encoding or a redirect's Location, a body without a
 Content-Length); it can serve over TLS with a certificate from a throwaway CA (trustme).
 """
@@ -15,9 +17,10 @@ import ssl
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qsl
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,21 @@ UNAUTHORIZED = json.dumps(
 ).encode()
 
 
+class Wire:
+    """How a provider's list answers: Groq's, unless a subclass says otherwise."""
+
+    path = "/models"  # below the prefix
+
+    def authorized(self, headers: dict[str, str], query: dict[str, str], key: str) -> bool:
+        return headers.get("authorization") == f"Bearer {key}"
+
+    def unauthorized(self) -> Reply:
+        return Reply(401, UNAUTHORIZED)
+
+    def page(self, models: list[dict[str, Any]], query: dict[str, str]) -> bytes:
+        return json.dumps({"object": "list", "data": models}).encode()
+
+
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 512  # many concurrent clients (one per provider) connect at once
@@ -70,8 +88,10 @@ class LoopbackProvider:
         prefix: str = "/openai/v1",
         tls: ssl.SSLContext | None = None,
         delay: float = 0.0,
+        wire: Wire | None = None,
     ) -> None:
         self.models = models
+        self.wire = wire or Wire()
         self.api_key = api_key
         self.prefix = prefix.rstrip("/")
         self.delay = delay
@@ -103,20 +123,26 @@ class LoopbackProvider:
         self._server.shutdown()
         self._server.server_close()
 
-    def model_list(self) -> bytes:
-        return json.dumps({"object": "list", "data": self.models}).encode()
-
-    def _next_reply(self, path: str, headers: dict[str, str]) -> Reply:
+    def _next_reply(self, target: str, headers: dict[str, str]) -> Reply:
         with self._lock:
-            self.seen.append(SeenRequest(path, headers, time.monotonic()))
+            self.seen.append(SeenRequest(target, headers, time.monotonic()))
             if self.replies:
-                return self.replies.popleft()
-        if path != f"{self.prefix}/models":
+                reply = self.replies.popleft()
+                if reply.body is not None:
+                    return reply
+                return replace(reply, body=self._list_body(target))
+        path, _, query_text = target.partition("?")
+        if path != f"{self.prefix}{self.wire.path}":
             error = {"message": "Unknown request URL", "type": "invalid_request_error"}
             return Reply(404, json.dumps({"error": error}).encode())
-        if headers.get("authorization") != f"Bearer {self.api_key}":
-            return Reply(401, UNAUTHORIZED)
-        return Reply(delay=self.delay)
+        query = dict(parse_qsl(query_text, keep_blank_values=True))
+        if not self.wire.authorized(headers, query, self.api_key):
+            return self.wire.unauthorized()
+        return Reply(delay=self.delay, body=self.wire.page(self.models, query))
+
+    def _list_body(self, target: str) -> bytes:
+        query = dict(parse_qsl(target.partition("?")[2], keep_blank_values=True))
+        return self.wire.page(self.models, query)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         provider = self
@@ -133,7 +159,7 @@ class LoopbackProvider:
                     self.connection.shutdown(socket.SHUT_RDWR)
                     self.close_connection = True
                     return
-                body = provider.model_list() if reply.body is None else reply.body
+                body = reply.body if reply.body is not None else b""
                 self.send_response(reply.status)
                 if reply.default_headers:
                     reply_headers = {"Content-Type": "application/json", **reply.headers}
