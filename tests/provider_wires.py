@@ -10,7 +10,7 @@ provider's documented shape and the observations they mean in the catalog's word
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 from modelcat_registry.loopback_provider import Reply, Wire
 
@@ -25,7 +25,7 @@ class OpenAIWire(Wire):
     """OpenAI: Bearer key, one page `{"object": "list", "data": [...]}`."""
 
     path = "/models"
-    error = {
+    error: ClassVar[dict[str, Any]] = {
         "error": {
             "message": "Incorrect API key provided: sk-proj-***. You can find your API key at "
             "https://platform.openai.com/account/api-keys.",
@@ -40,7 +40,7 @@ class OpenAIWire(Wire):
 
 
 class GroqWire(OpenAIWire):
-    error = {
+    error: ClassVar[dict[str, Any]] = {
         "error": {
             "message": "Invalid API Key",
             "type": "invalid_request_error",
@@ -50,7 +50,7 @@ class GroqWire(OpenAIWire):
 
 
 class DeepSeekWire(OpenAIWire):
-    error = {
+    error: ClassVar[dict[str, Any]] = {
         "error": {
             "message": "Authentication Fails, Your api key: ****abcd is invalid",
             "type": "authentication_error",
@@ -61,13 +61,13 @@ class DeepSeekWire(OpenAIWire):
 
 
 class MistralWire(OpenAIWire):
-    error = {"message": "Unauthorized", "request_id": "0f8d1b2c3a"}
+    error: ClassVar[dict[str, Any]] = {"message": "Unauthorized", "request_id": "0f8d1b2c3a"}
 
 
 class TogetherWire(OpenAIWire):
     """Together: a bare JSON array."""
 
-    error = {
+    error: ClassVar[dict[str, Any]] = {
         "error": {
             "message": "Invalid API key provided. You can find your API key at "
             "https://api.together.xyz/settings/api-keys.",
@@ -220,7 +220,9 @@ class FireworksWire(OpenAIWire):
     totalSize}`."""
 
     path = "/models"
-    error = {"error": {"object": "error", "type": "unauthorized", "message": "unauthorized"}}
+    error: ClassVar[dict[str, Any]] = {
+        "error": {"object": "error", "type": "unauthorized", "message": "unauthorized"}
+    }
 
     def page(self, models: list[dict[str, Any]], query: dict[str, str]) -> bytes:
         start = int(query.get("pageToken") or 0)

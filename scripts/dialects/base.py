@@ -29,6 +29,7 @@ OBSERVED_FIELDS: tuple[str, ...] = tuple(
 )
 PRICE_FIELDS = ("input_per_mtok_usd", "cached_input_per_mtok_usd", "output_per_mtok_usd")
 _MODELS_PREFIX = "models/"
+_YEAR_10000 = 253402300800  # the first Unix second a date cannot hold
 _HF_URL = re.compile(r"^https://huggingface\.co/([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)/?$")
 
 
@@ -213,7 +214,7 @@ def _is_day(text: str) -> bool:
 def day_of_unix(value: Any) -> Any:
     """A Unix time in seconds as its UTC date (YYYY-MM-DD); other values as they are (the
     schema check then refuses them)."""
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**11:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < _YEAR_10000:
         return dt.datetime.fromtimestamp(value, dt.UTC).date().isoformat()
     return value
 

@@ -61,6 +61,13 @@ def to_wire(model_id: str, facts: Mapping[str, Any]) -> dict[str, Any]:
     )
 
 
+def refuses_key(status: int, body: Any) -> bool:
+    """xAI answers a wrong key with HTTP 400 and `{"code": ..., "error": "Incorrect API key
+    provided: ..."}`."""
+    error = body.get("error") if isinstance(body, dict) else None
+    return status == 400 and isinstance(error, str) and "API key" in error
+
+
 def envelope(entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {"models": entries}
 
@@ -72,4 +79,5 @@ DIALECT = Dialect(
     to_wire=to_wire,
     envelope=envelope,
     list_path="/language-models",
+    refuses_key=refuses_key,
 )

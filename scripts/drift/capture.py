@@ -3,13 +3,14 @@
 A capture record (what `sync --snapshot` writes and `sync --write` keeps as the provider's
 newest `capture.json`) is JSON:
 
-    {"modelcat_capture": 1, "provider": "groq", "dialect": "groq",
+    {"modelcat_capture": 1, "provider": "groq", "dialect": "groq", "day": "2026-12-07",
      "fetched_at": "2026-12-07T10:43:51Z",
      "pages": [{"url": "https://...", "sha256": "<of the body as received>",
                 "sunset": null, "deprecation": null, "body": <the page's JSON>}]}
 
-It never holds the key (the body is refused if it echoes it). `--from-file` also reads a bare
-payload (the body alone: it has no date, so `--as-of` must give one) and the site's own
+`day` is the day the list shows; `fetched_at` is the moment of the fetch (null for a list
+that came from a file, dated by --as-of). It never holds the key (the body is refused if it
+echoes it). `--from-file` also reads a bare payload (the body alone: it has no date, so `--as-of` must give one) and the site's own
 export (`api/<provider>/models.json`, dated by its `modelcat_export.as_of`).
 """
 
@@ -141,6 +142,7 @@ def record_of(capture: Capture) -> dict[str, Any]:
         CAPTURE_KEY: CAPTURE_VERSION,
         "provider": capture.provider,
         "dialect": capture.dialect,
+        "day": capture.day.isoformat(),
         "fetched_at": capture.fetched_at,
         "pages": [
             {
@@ -210,7 +212,7 @@ def _from_record(record: dict[str, Any], provider: str, dialect: Dialect) -> Cap
             f"{provider!r} speaks {dialect.name!r}; capture the list again"
         )
     fetched_at = record.get("fetched_at")
-    day = _day_of(fetched_at)
+    day = _optional_day(record.get("day")) or _day_of(fetched_at)
     pages = record.get("pages")
     if not isinstance(pages, list) or not pages or len(pages) > MAX_PAGES:
         raise CaptureError(f"the capture record's 'pages' must be a list of 1 to {MAX_PAGES} pages")
@@ -232,8 +234,8 @@ def _day_of(fetched_at: object) -> dt.date:
         if moment is not None and moment.tzinfo is not None:
             return moment.astimezone(dt.UTC).date()
     raise CaptureError(
-        "the capture record's 'fetched_at' must be an ISO 8601 time with its zone, such as "
-        "2026-12-07T10:43:51Z"
+        "the capture record needs its 'day' (YYYY-MM-DD) or a 'fetched_at' time with its zone, "
+        "such as 2026-12-07T10:43:51Z"
     )
 
 

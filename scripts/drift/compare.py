@@ -30,6 +30,7 @@ from modelcat_registry.drift.capture import Capture
 from modelcat_registry.lifecycle import CALLABLE_STATES, Known, State, documented_since, known
 from modelcat_registry.observations import (
     Disagreement,
+    canonical,
     check_recorded,
     claim_path,
     disagreements,
@@ -228,7 +229,13 @@ def _present(
         retired_since = view.shutdown or (
             view.gone_claim.date.first_day if view.gone_claim else day
         )
-        if already:
+        before = previous_values(model, day, last_check)
+        seen_since = (
+            before is not None
+            and canonical(before[0].values) == canonical(item.facts)
+            and before[0].last_seen_by(last_check) >= retired_since
+        )
+        if already or seen_since:
             drift.disagreements.append(
                 Disagreement(
                     model.id,

@@ -47,6 +47,7 @@ class CheckEntry:
     listed: int
     sunset: dt.date | None = None
     deprecation: dt.date | None = None
+    sha256: str | None = None  # of the first body that returned the list
 
 
 def updated_checks(
@@ -57,6 +58,7 @@ def updated_checks(
     listed: int,
     sunset: dt.date | None = None,
     deprecation: dt.date | None = None,
+    sha256: str | None = None,
 ) -> list[CheckEntry]:
     """The checks after a capture of the day with this digest: its entry widened, or a new
     one; HistoryConflictError for a different list already recorded on that day."""
@@ -71,10 +73,19 @@ def updated_checks(
     for entry in checks:
         if entry.digest == digest and not found:
             found = True
-            entry = replace(entry, date=min(entry.date, day), until=max(entry.until, day))
+            first = day < entry.date
+            entry = replace(
+                entry,
+                date=min(entry.date, day),
+                until=max(entry.until, day),
+                # The entry describes its first check: an older capture of the same list
+                # brings its own body and address.
+                url=url if first else entry.url,
+                sha256=sha256 if first else entry.sha256,
+            )
         result.append(entry)
     if not found:
-        result.append(CheckEntry(day, day, digest, url, listed, sunset, deprecation))
+        result.append(CheckEntry(day, day, digest, url, listed, sunset, deprecation, sha256))
     return sorted(result, key=lambda e: (e.date, e.until, e.digest))
 
 

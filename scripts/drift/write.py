@@ -122,6 +122,7 @@ def checks_block(entries: Sequence[CheckEntry], newline: str = "\n") -> str:
                 "date": e.date.isoformat(),
                 **({"until": e.until.isoformat()} if e.until != e.date else {}),
                 "digest": e.digest,
+                **({"sha256": e.sha256} if e.sha256 else {}),
                 **({"url": e.url} if e.url else {}),
                 "listed": e.listed,
                 **({"sunset": e.sunset.isoformat()} if e.sunset else {}),
@@ -176,7 +177,7 @@ def _checked_write(catalog_dir: Path, path: Path, text: str) -> str | None:
 
 def _entries_of(checks: Sequence[Check]) -> list[CheckEntry]:
     return [
-        CheckEntry(c.date, c.until, c.digest, c.url, c.listed, c.sunset, c.deprecation)
+        CheckEntry(c.date, c.until, c.digest, c.url, c.listed, c.sunset, c.deprecation, c.sha256)
         for c in checks
     ]
 
@@ -200,6 +201,7 @@ def record_capture(
             sum(1 for item in capture.listings if item.observed),
             capture.sunset,
             capture.deprecation,
+            capture.sha256,
         )
     except HistoryConflictError as error:
         return [WriteOutcome(provider_document.path, "skipped", str(error))]
@@ -242,7 +244,7 @@ def record_capture(
         or day > previous_check
         or not (catalog_dir / provider.id / CAPTURE_FILE).exists()
     ):
-        outcomes.append(_keep_capture(catalog_dir, provider, capture, previous_check))
+        outcomes.append(_keep_capture(catalog_dir, provider, capture))
     return [o for o in outcomes if o is not None]
 
 
