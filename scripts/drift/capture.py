@@ -11,7 +11,8 @@ newest `capture.json`) is JSON:
 `day` is the day the list shows; `fetched_at` is the moment of the fetch (null for a list
 that came from a file, dated by --as-of). It never holds the key (the body is refused if it
 echoes it). `--from-file` also reads a bare payload (the body alone: it has no date, so
-`--as-of` must give one) and the site's own export (`api/<provider>/models.json`, dated by its `modelcat_export.as_of`).
+`--as-of` must give one) and the site's own export (`api/<provider>/models.json`, dated by
+its `modelcat_export.as_of`).
 """
 
 from __future__ import annotations
