@@ -280,11 +280,8 @@ def _from_export(export: dict[str, Any], provider: str) -> Capture:
         raise CaptureError(
             f"the file is the export of provider {_shown(header.get('provider'))}, not {provider!r}"
         )
-    as_of = header.get("as_of")
-    try:
-        day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else None
-    except ValueError:
-        day = None
+    # The observed entries carry the values of the newest check by the export's day.
+    day = _optional_day(header.get("observed_on")) or _optional_day(header.get("as_of"))
     if day is None:
         raise CaptureError("the export's 'as_of' must be a date written YYYY-MM-DD")
     entries = export.get("data")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from modelcat_registry.bundled import SCHEMA_DIR
-from modelcat_registry.catalog import PRICE_KEYS, RATE_KEYS, Catalog
+from modelcat_registry.catalog import PRICE_KEYS, RATE_KEYS, Catalog, Provider
 from modelcat_registry.dialects.base import OBSERVED_FIELDS
 from modelcat_registry.drift.capture import EXPORT_KEY, EXPORT_VERSION, export_entry
 from modelcat_registry.lifecycle import CALLABLE_STATES
@@ -82,12 +82,14 @@ def catalog_document(catalog: Catalog, views: Iterable[ModelView], as_of: dt.dat
     }
 
 
-def provider_list(provider_id: str, views: Iterable[ModelView], as_of: dt.date) -> dict:
+def provider_list(provider: Provider, views: Iterable[ModelView], as_of: dt.date) -> dict:
     """api/<provider>/models.json: the OpenAI list format, with the models the newest capture
     by the build date listed (with the values it showed: `modelcat.listed` "observed") and the
     models the docs call callable that no capture showed ("documented", no values). `sync
-    --from-file` reads it back: the same day's export reports no drift."""
+    --from-file` reads it back as the list of its `observed_on` day: the same day's export
+    reports no drift."""
     entries = []
+    checked = [d for d in provider.check_days if d <= as_of]
     for view in views:
         if not view.model.callable_id:
             continue
@@ -99,8 +101,10 @@ def provider_list(provider_id: str, views: Iterable[ModelView], as_of: dt.date) 
     return {
         EXPORT_KEY: {
             "version": EXPORT_VERSION,
-            "provider": provider_id,
+            "provider": provider.id,
             "as_of": as_of.isoformat(),
+            # The day of the newest check whose values the observed entries carry.
+            "observed_on": max(checked).isoformat() if checked else None,
         },
         "object": "list",
         "data": entries,
@@ -169,11 +173,9 @@ def export_files(catalog: Catalog, views: list[ModelView], as_of: dt.date) -> di
         "api/models.json": _json_bytes(catalog_document(catalog, views, as_of)),
         "api/models.csv": models_csv(views),
     }
-    for provider_id in catalog.providers:
-        mine = [v for v in views if v.provider.id == provider_id]
-        files[f"api/{provider_id}/models.json"] = _json_bytes(
-            provider_list(provider_id, mine, as_of)
-        )
+    for provider in catalog.providers.values():
+        mine = [v for v in views if v.provider.id == provider.id]
+        files[f"api/{provider.id}/models.json"] = _json_bytes(provider_list(provider, mine, as_of))
     for view in views:
         path = f"api/models/{view.provider.id}/{view.model.id}.json"
         files[path] = _json_bytes(model_document(view, as_of))
