@@ -49,6 +49,21 @@ def previous_values(
     return model.observation_as_of(day, last_check)
 
 
+def effective_facts(
+    model: Model,
+    facts: Mapping[str, Any],
+    refused: Mapping[str, Any],
+    day: dt.date,
+    last_check: dt.date | None,
+) -> dict[str, Any]:
+    """The values to record for a listing: what it says, and for each value it gave that would
+    not validate, the value the catalog already knew (a refused value is never written, and
+    does not erase one either)."""
+    before = previous_values(model, day, last_check)
+    kept = {k: before[0].values[k] for k in refused if before and k in before[0].values}
+    return {**kept, **facts}
+
+
 def last_sighting(model: Model, day: dt.date, last_check: dt.date | None) -> dt.date | None:
     """The newest day on or before `day` on which a record shows the model listed."""
     days = [min(r.last_seen_by(last_check), day) for r in model.observed if r.first_seen <= day]

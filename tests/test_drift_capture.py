@@ -1,6 +1,7 @@
 """The drift invariant against a real capture of GroqCloud's GET /models (early 2026, recorded
 as of 2025-12-19, its newest model's creation day): after `sync --write`, a second `sync`
-reports no drift at all, and nothing but `observed` blocks changed."""
+reports no drift at all, and nothing but `observed` blocks, the provider's `checks` and its
+newest `capture.json` changed; and writing it again reproduces the committed catalog."""
 
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ from tests.conftest import CATALOG
 
 CAPTURE = Path(__file__).parent / "data" / "groq-models-api-2026.json"
 CAPTURE_DAY = "2025-12-19"
-# A top-level `observed:` key and every indented line under it, to the next top-level key.
-OBSERVED_BLOCK = re.compile(r"^observed:[^\n]*\n(?:[ \t]+[^\n]*\n|\n)*", re.MULTILINE)
+# A top-level `observed:` or `checks:` key and every indented line under it, to the next
+# top-level key: what sync --write records.
+RECORDED_BLOCK = re.compile(r"^(?:observed|checks):[^\n]*\n(?:[ \t]+[^\n]*\n|\n)*", re.MULTILINE)
 
 
 def strip_observed(text: str) -> str:
-    return OBSERVED_BLOCK.sub("", text)
+    return RECORDED_BLOCK.sub("", text)
 
 
 def sync(catalog: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -31,7 +33,7 @@ def sync(catalog: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [
             sys.executable,
             "-m",
-            "scripts",
+            "modelcat_registry",
             "sync",
             "--catalog",
             catalog.name,
@@ -70,8 +72,9 @@ def assert_no_drift(result: subprocess.CompletedProcess[str]) -> None:
 
 
 def test_strip_observed_removes_only_the_observed_block() -> None:
-    text = "id: x\nname: X  # a comment\nobserved:\n  first_seen: 2025-12-19\n  active: true\n"
+    text = "id: x\nname: X  # a comment\nobserved:\n  - first_seen: 2025-12-19\n    owner: A\n"
     assert strip_observed(text) == "id: x\nname: X  # a comment\n"
+    assert strip_observed("id: g\nchecks:\n  - date: 2025-12-19\nx: 1\n") == "id: g\nx: 1\n"
     assert (
         strip_observed("id: x\nnotes: >-\n  observed: no\n") == "id: x\nnotes: >-\n  observed: no\n"
     )
@@ -85,6 +88,7 @@ def stripped_catalog(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     for path in catalog.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         path.write_text(strip_observed(text), encoding="utf-8", newline="")
+    (catalog / "groq" / "capture.json").unlink()
     before = snapshot(catalog)
     assert not any(b"\nobserved:" in data for data in before.values())
     return catalog, before
@@ -99,10 +103,11 @@ def test_write_then_sync_against_the_capture_reports_no_drift(
     assert "Traceback" not in first.stderr
     assert_no_drift(sync(catalog, "--format", "json"))
     after = snapshot(catalog)
-    assert sorted(after) == sorted(before)  # no file created or deleted
-    changed = sorted(name for name in after if after[name] != before[name])
-    assert len(changed) == 20  # the models the capture lists
-    for name in after:
+    assert sorted(set(after) - set(before)) == ["groq/capture.json"]  # nothing else created
+    assert set(before) <= set(after)  # nothing deleted
+    changed = sorted(name for name in before if after[name] != before[name])
+    assert len(changed) == 21  # the 20 models the capture lists, and the provider's checks
+    for name in before:
         # Documented facts, comments and every other byte are untouched.
         assert strip_observed(after[name].decode("utf-8")).encode("utf-8") == before[name], name
 

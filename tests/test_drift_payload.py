@@ -1,5 +1,6 @@
-"""The pieces that judge what a provider sends, one by one: the payload checks, redaction,
-Retry-After, redirect targets, the key, and the last wall around every provider's check."""
+"""The pieces that judge what a provider sends, one by one: the payload checks, the key
+echoed in a body, Retry-After, redirect targets, the key, and the last wall around every
+provider's check."""
 
 from __future__ import annotations
 
@@ -15,17 +16,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from modelcat_registry.dialects import Listing, dialect_for
 from modelcat_registry.drift import sync as sync_module
+from modelcat_registry.drift.capture import CaptureError, Page, listings_of
 from modelcat_registry.drift.fetch import (
+    MIN_KEY_LENGTH,
     RETRY_AFTER_CEILING_SECONDS,
     FetchError,
     _redirect_target,
     credentials_from,
-    parse_models_payload,
     redact,
     retry_after_seconds,
 )
-from modelcat_registry.drift.payload import MAX_DEPTH, redact_payload
+from modelcat_registry.drift.payload import MAX_DEPTH, PayloadError, read_json
 from modelcat_registry.drift.sync import SyncOptions, check_all
 from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.drift_helpers import API_KEY, AS_OF_DAY, ENV
@@ -37,9 +40,15 @@ def models(*items: dict[str, Any]) -> bytes:
     return json.dumps({"object": "list", "data": list(items)}).encode()
 
 
+def parse(body: bytes, secrets: tuple[str, ...] = ()) -> tuple[Any, tuple[Listing, ...]]:
+    """The body as sync reads a GroqCloud list: bounded JSON, then the dialect's entries."""
+    payload = read_json(body, secrets)
+    return payload, listings_of(dialect_for("groq"), [Page(payload, "0" * 64)])
+
+
 def refusal(body: bytes, secrets: tuple[str, ...] = ()) -> str:
-    with pytest.raises(FetchError) as caught:
-        parse_models_payload(body, secrets)
+    with pytest.raises((PayloadError, CaptureError)) as caught:
+        parse(body, secrets)
     return str(caught.value)
 
 
@@ -49,9 +58,11 @@ def refusal(body: bytes, secrets: tuple[str, ...] = ()) -> str:
 def test_a_groq_like_list_passes_unchanged() -> None:
     item = {"id": "llama3-8b-8192", "owned_by": "Meta \U0001f999", "context_window": 8192}
     item["description"] = "line one\nline two\ttabbed"
-    payload, items = parse_models_payload(models(item))
-    assert items == [item]
+    payload, listings = parse(models(item))
     assert payload == {"object": "list", "data": [item]}
+    assert [(x.id, dict(x.facts)) for x in listings] == [
+        ("llama3-8b-8192", {"owner": "Meta \U0001f999", "context_window": 8192})
+    ]
 
 
 def test_nesting_100000_deep_is_refused_without_recursion() -> None:
@@ -72,7 +83,7 @@ def test_nesting_up_to_the_bound_is_accepted_and_brackets_in_strings_do_not_coun
     nested: Any = 1
     for _ in range(MAX_DEPTH - 3):
         nested = [nested]
-    parse_models_payload(models({"id": "a", "x": nested, "y": "[[[[{{{{" * 1000}))
+    parse(models({"id": "a", "x": nested, "y": "[[[[{{{{" * 1000}))
     assert "nests" in refusal(models({"id": "a", "x": [nested]}))
 
 
@@ -94,7 +105,7 @@ def test_huge_or_non_finite_numbers_are_refused(number: bytes, expected: str) ->
 
 def test_numbers_within_the_bounds_are_kept() -> None:
     body = b'{"data": [{"id": "a", "created": 18446744073709551615, "x": -1.5e300}]}'
-    assert parse_models_payload(body)[1][0]["created"] == 2**64 - 1
+    assert parse(body)[0]["data"][0]["created"] == 2**64 - 1
 
 
 @pytest.mark.parametrize(
@@ -109,43 +120,42 @@ def test_numbers_within_the_bounds_are_kept() -> None:
         (b'{"data": [{"id": "a", "x": ["\\u0007"]}]}', "a control character (U+0007) in data"),
         (b'{"data": [{"id": "a", "owned_by": "\\u009b31m"}]}', "a control character (U+009B)"),
         (b'{"data": [{"id": "a", "owned_by": "\x7f"}]}', "a control character (U+007F)"),
-        (b'{"data": [{"id": "a\\tb"}]}', "has an 'id' with an unprintable character (U+0009)"),
-        (b'{"data": [{"id": "a\\u202eb"}]}', "has an 'id' with an unprintable character (U+202E)"),
+        (b'{"data": [{"id": "a\\tb"}]}', "has an ID with an unprintable character (U+0009)"),
+        (b'{"data": [{"id": "a\\u202eb"}]}', "has an ID with an unprintable character (U+202E)"),
     ],
 )
 def test_strings_that_cannot_be_printed_safely_are_refused(body: bytes, expected: str) -> None:
     error = refusal(body)
     assert expected in error
-    assert error.endswith("; refusing the list rather than print or write it") or "'id'" in error
+    assert error.endswith("; refusing the list rather than print or write it") or " ID " in error
 
 
 def test_a_valid_surrogate_pair_is_one_character_and_accepted() -> None:
-    [item] = parse_models_payload(b'{"data": [{"id": "a", "owned_by": "\\ud83d\\ude00"}]}')[1]
-    assert item["owned_by"] == "\U0001f600"
+    [item] = parse(b'{"data": [{"id": "a", "owned_by": "\\ud83d\\ude00"}]}')[1]
+    assert item.facts["owner"] == "\U0001f600"
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "expected"),
+    ("field", "value", "refused"),
     [
-        ("context_window", "8192", "has a 'context_window' of type string; expected a whole"),
-        ("context_window", 8192.0, "has a 'context_window' of type number; expected a whole"),
-        ("max_completion_tokens", True, "'max_completion_tokens' of type true/false"),
-        ("owned_by", ["Meta"], "has a 'owned_by' of type list; expected a string or null"),
-        ("active", "yes", "has a 'active' of type string; expected true or false or null"),
-        ("owned_by", "Meta\r| row |", "has a 'owned_by' with an unprintable character (U+000D)"),
+        ("context_window", "8192", "context_window"),
+        ("context_window", 8192.0, "context_window"),
+        ("max_completion_tokens", True, "max_output_tokens"),
+        ("owned_by", ["Meta"], "owner"),
+        ("active", "yes", "available"),
+        ("owned_by", "Meta\r| row |", "owner"),
     ],
 )
-def test_compared_fields_of_the_wrong_type_or_unprintable_are_refused(
-    field: str, value: Any, expected: str
+def test_compared_fields_of_the_wrong_type_or_unprintable_are_refused_not_recorded(
+    field: str, value: Any, refused: str
 ) -> None:
-    error = refusal(models({"id": "m", field: value}))
-    assert error.startswith("item 0 ('m') of the response's 'data' list")
-    assert expected in error
+    [listing] = parse(models({"id": "m", field: value}))[1]
+    assert refused in listing.refused and refused not in listing.facts
 
 
 def test_a_utf8_bom_is_accepted_and_other_encodings_are_not() -> None:
     body = models({"id": "a"})
-    assert parse_models_payload(b"\xef\xbb\xbf" + body)[1] == [{"id": "a"}]
+    assert [x.id for x in parse(b"\xef\xbb\xbf" + body)[1]] == ["a"]
     assert refusal(body.decode().encode("utf-16")).startswith(
         "the response is not JSON (it is not UTF-8: invalid byte at 0"
     )
@@ -159,26 +169,17 @@ def test_long_remote_text_is_cut_in_messages() -> None:
 # -- redaction -----------------------------------------------------------------------------
 
 
-def test_redact_payload_replaces_the_key_in_every_string_and_key() -> None:
-    payload = {
-        "data": [{"id": API_KEY, "owned_by": f"by {API_KEY}!", "n": 1, "ok": True, "x": None}],
-        f"k{API_KEY}": [[API_KEY]],
-    }
-    assert redact_payload(payload, [API_KEY, ""]) == {
-        "data": [{"id": "***", "owned_by": "by ***!", "n": 1, "ok": True, "x": None}],
-        "k***": [["***"]],
-    }
-    assert payload["data"][0]["id"] == API_KEY, "the original is left alone"
-    assert redact_payload(payload, []) is payload
-
-
-def test_parse_models_payload_redacts_the_key_before_checking_ids() -> None:
-    payload, items = parse_models_payload(
-        models({"id": API_KEY, "owned_by": API_KEY}, {"id": f"a-{API_KEY}"}), (API_KEY,)
-    )
-    assert [item["id"] for item in items] == ["***", "a-***"]
-    assert API_KEY not in json.dumps(payload)
-    assert API_KEY not in refusal(models({"id": API_KEY}, {"id": API_KEY}), (API_KEY,))
+def test_a_body_that_echoes_the_key_is_refused_whole_and_never_rewritten() -> None:
+    """Rewriting the key inside the data would change what is written (a short key would
+    rewrite field names): the list is refused instead."""
+    for body in (
+        models({"id": API_KEY, "owned_by": "x"}),
+        models({"id": "a", "owned_by": f"by {API_KEY}!"}),
+        json.dumps({"data": [{"id": "a"}], f"k{API_KEY}": 1}).encode(),
+    ):
+        error = refusal(body, (API_KEY,))
+        assert error.startswith("the response contains the API key itself; refusing the list")
+        assert API_KEY not in error
 
 
 def test_an_excerpt_never_shows_part_of_the_key() -> None:
@@ -218,8 +219,8 @@ list_payloads = st.fixed_dictionaries({"data": st.lists(items | json_values, max
 
 def assert_parses_or_refuses(body: bytes) -> None:
     try:
-        payload, parsed_items = parse_models_payload(body, (API_KEY,))
-    except FetchError as error:
+        payload, listings = parse(body, (API_KEY,))
+    except (PayloadError, CaptureError) as error:
         message = str(error)
         assert message and "\n" not in message
         message.encode("utf-8")  # printable and writable
@@ -227,7 +228,7 @@ def assert_parses_or_refuses(body: bytes) -> None:
     text = json.dumps(payload, ensure_ascii=False)
     text.encode("utf-8")  # no lone surrogates left to crash printing or writing
     assert API_KEY not in text
-    assert all(isinstance(item["id"], str) and item["id"].isprintable() for item in parsed_items)
+    assert all(x.id.isprintable() for x in listings)
 
 
 @settings(max_examples=300, deadline=None)
@@ -339,6 +340,15 @@ def test_redact_covers_the_key_as_set_and_stripped() -> None:
     assert redact("nothing", None) == "nothing"
 
 
+def test_a_key_too_short_to_keep_out_of_reports_is_refused() -> None:
+    for value in ("x", "sk-1", "a" * (MIN_KEY_LENGTH - 1)):
+        with pytest.raises(FetchError) as caught:
+            credentials_from("GROQ_API_KEY", value, "GroqCloud")
+        assert "too short to be an API key" in str(caught.value)
+        assert "GROQ_API_KEY is" in str(caught.value)
+    assert credentials_from("GROQ_API_KEY", "a" * MIN_KEY_LENGTH, "GroqCloud").key
+
+
 def test_the_key_is_stripped_and_anything_else_inside_it_refused() -> None:
     credentials = credentials_from("GROQ_API_KEY", f"\t{API_KEY} \r\n", "GroqCloud")
     assert credentials.key == API_KEY
@@ -360,7 +370,7 @@ def test_an_unexpected_exception_becomes_one_sentence_without_the_key(
     async def broken_fetch(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError(f"internal detail with the key {API_KEY}")
 
-    monkeypatch.setattr(sync_module, "fetch_models", broken_fetch)
+    monkeypatch.setattr(sync_module, "fetch_list", broken_fetch)
     _, catalog = load_valid_catalog(drift_catalog)
     assert catalog is not None
     options = SyncOptions(providers=["groq"], as_of=AS_OF_DAY, base_url="http://127.0.0.1:9/v1")

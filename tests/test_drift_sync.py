@@ -8,7 +8,7 @@ from typing import Any
 
 from modelcat_registry.loopback_provider import LoopbackProvider, groq_like_item
 from tests.conftest import run_cli
-from tests.drift_helpers import ENV, by_id, sync
+from tests.drift_helpers import API_KEY, ENV, by_id, sync
 
 
 def sync_json(catalog: Path, server: LoopbackProvider, *args: str) -> tuple[int, dict[str, Any]]:
@@ -31,7 +31,8 @@ def test_no_drift_exits_0_and_lists_expected_absences_with_their_reason(
         [],
     )
     assert report["expected_absent"] == [
-        {"id": "meta-llama/named-later", "reason": "never seen live"},
+        # Only named as a replacement: no documented fact, never observed.
+        {"id": "meta-llama/named-later", "reason": "not documented or seen live by 2026-01-01"},
         {"id": "old-model", "reason": "retired on 2025-06-01"},
         {"id": "slug-only", "reason": "no API ID"},
     ]
@@ -47,7 +48,7 @@ def test_docs_and_api_disagreements_are_shown_but_are_not_drift(
             "id": "beta-70b",
             "documented_field": "max_output_tokens",
             "documented": 8192,
-            "observed_field": "max_completion_tokens",
+            "observed_field": "max_output_tokens",
             "observed": 32768,
         }
     ]
@@ -67,20 +68,14 @@ def test_added_removed_changed_and_relisted(drift_catalog: Path, groq: LoopbackP
     assert report["removed"] == [{"id": "gamma-preview", "reason": "last seen live on 2025-01-01"}]
     assert report["changed"] == [
         {"id": "alpha-8b", "field": "observed.context_window", "catalog": 8192, "live": 16384},
-        {"id": "beta-70b", "field": "observed.owned_by", "catalog": "Meta", "live": "Meta AI"},
-        {
-            "id": "old-model",
-            "field": "observed",
-            "catalog": None,
-            "live": {
-                "owned_by": "Meta",
-                "context_window": 8192,
-                "active": True,
-                "created": 1693721698,
-            },
-        },
+        {"id": "beta-70b", "field": "observed.owner", "catalog": "Meta", "live": "Meta AI"},
     ]
-    assert report["relisted"] == [{"id": "old-model", "shutdown": "2025-06-01"}]
+    # A retired model listed again is one event, relisted: not also changed or disagreeing.
+    assert report["relisted"] == [
+        {"id": "old-model", "shutdown": "2025-06-01", "retired_since": "2025-06-01",
+         "api_shutdown": None}
+    ]  # fmt: skip
+    assert "old-model" not in {d["id"] for d in report["disagreements"]}
 
 
 def test_the_reference_date_decides_what_is_expected_live(
@@ -111,8 +106,8 @@ def test_text_markdown_and_github_formats(drift_catalog: Path, groq: LoopbackPro
     )
     where = "[catalog/groq/models/alpha-8b.yaml:12]"
     assert f"  ~ alpha-8b: observed.context_window 8192 -> 16384  {where}" in lines
-    assert "  = beta-70b: docs max_output_tokens 8192; API max_completion_tokens 32768" in lines
-    assert lines[-1] == "drift found in 1 of 1 provider"
+    assert "  = beta-70b: docs max_output_tokens 8192; API max_output_tokens 32768" in lines
+    assert lines[-1] == "drift found in 1 of 1 checked provider"
 
     markdown = sync(drift_catalog, groq.base_url, "--format", "markdown").stdout
     assert (
@@ -125,7 +120,7 @@ def test_text_markdown_and_github_formats(drift_catalog: Path, groq: LoopbackPro
 
     github = sync(drift_catalog, groq.base_url, "--format", "github").stdout.splitlines()
     assert (
-        "::warning title=drift%3A changed,file=catalog/groq/models/alpha-8b.yaml,line=12,col=3::"
+        "::warning title=drift%3A changed,file=catalog/groq/models/alpha-8b.yaml,line=12,col=5::"
         "alpha-8b: observed.context_window is 8192 here, the live API reports 16384"
     ) in github
     assert any(
@@ -153,12 +148,13 @@ def test_snapshot_then_from_file_round_trip(drift_catalog: Path, groq: LoopbackP
     by_id(groq.models, "alpha-8b")["context_window"] = 16384
     snapshot = drift_catalog.parent / "groq-models.json"
     fetched = sync(drift_catalog, groq.base_url, "--format", "json", "--snapshot", str(snapshot))
-    saved = snapshot.read_text()
-    assert json.loads(saved) == {"object": "list", "data": groq.models}
+    record = json.loads(snapshot.read_text())
+    assert record["day"] == "2026-01-01" and record["dialect"] == "groq"
+    assert [page["body"] for page in record["pages"]] == [{"object": "list", "data": groq.models}]
+    assert API_KEY not in snapshot.read_text()
 
     offline = run_cli(
-        ["sync", "--provider", "groq", "--from-file", str(snapshot), "--format", "json",
-         "--as-of", "2026-01-01"],
+        ["sync", "--provider", "groq", "--from-file", str(snapshot), "--format", "json"],
         cwd=drift_catalog.parent,
         env={"GROQ_API_KEY": ""},
     )  # fmt: skip

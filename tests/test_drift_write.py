@@ -1,9 +1,13 @@
-"""`sync --write` records observations and adds stubs; it never changes a documented fact."""
+"""`sync --write` records a capture: the provider's checks, each model's observation records,
+stubs for new IDs, the newest capture; it never changes a documented fact, and only the
+observed (or checks) block of a file changes."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import yaml
 
 from modelcat_registry.loopback_provider import LoopbackProvider, groq_like_item
 from tests.drift_helpers import AS_OF, by_id, sync
@@ -15,12 +19,12 @@ def snapshot_files(catalog: Path) -> dict[str, bytes]:
     return {p.relative_to(catalog).as_posix(): p.read_bytes() for p in catalog.rglob("*.yaml")}
 
 
-def changed_lines(before: bytes, after: bytes) -> list[tuple[str, str]]:
-    old, new = before.decode().splitlines(), after.decode().splitlines()
-    return [(a, b) for a, b in zip(old, new, strict=False) if a != b]
+def before_observed(text: bytes) -> bytes:
+    """Everything of a model file above its observed block."""
+    return text.split(b"observed:")[0]
 
 
-def test_write_records_only_observed_values_and_keeps_every_other_byte(
+def test_write_records_observations_and_keeps_every_other_byte(
     drift_catalog: Path, groq: LoopbackProvider
 ) -> None:
     by_id(groq.models, "alpha-8b")["context_window"] = 16384
@@ -31,24 +35,26 @@ def test_write_records_only_observed_values_and_keeps_every_other_byte(
 
     assert result.returncode == 1, result.stderr
     after = snapshot_files(drift_catalog)
+    # Two models changed, and the provider's checks; the unchanged models stay untouched.
     assert {p for p in before if before[p] != after[p]} == {
         "groq/models/alpha-8b.yaml",
         "groq/models/beta-70b.yaml",
+        "groq/provider.yaml",
     }
-    assert changed_lines(
-        before["groq/models/alpha-8b.yaml"], after["groq/models/alpha-8b.yaml"]
-    ) == [
-        ("  last_seen: 2025-01-01", f"  last_seen: {AS_OF}"),
-        ("  context_window: 8192", "  context_window: 16384"),
-    ]
-    assert changed_lines(
-        before["groq/models/beta-70b.yaml"], after["groq/models/beta-70b.yaml"]
-    ) == [
-        ("  last_seen: 2025-01-01", f"  last_seen: {AS_OF}"),
-        ("  owned_by: Meta", "  owned_by: Meta AI"),
+    for path in ("groq/models/alpha-8b.yaml", "groq/models/beta-70b.yaml"):
+        assert before_observed(after[path]) == before_observed(before[path])
+    alpha = yaml.safe_load(after["groq/models/alpha-8b.yaml"])["observed"]
+    assert [
+        (str(r["first_seen"]), str(r.get("last_seen")), r["context_window"]) for r in alpha
+    ] == [
+        ("2025-01-01", "2025-01-01", 8192),  # the old value keeps its span
+        (AS_OF, "None", 16384),  # the new one holds until the newest check
     ]
     # The documented developer is the docs' word: the API's label goes to observed only.
     assert b"developer: Meta\n" in after["groq/models/beta-70b.yaml"]
+    checks = yaml.safe_load(after["groq/provider.yaml"])["checks"]
+    assert [str(c["date"]) for c in checks] == ["2025-01-01", AS_OF]
+    assert checks[-1]["listed"] == 4 and checks[-1]["url"].endswith("/openai/v1/models")
 
 
 def test_write_then_sync_reports_no_drift_and_a_third_run_writes_nothing(
@@ -60,7 +66,7 @@ def test_write_then_sync_reports_no_drift_and_a_third_run_writes_nothing(
     groq.models.append(groq_like_item("openai/gpt-oss-20b", owned_by="OpenAI"))
 
     assert sync(drift_catalog, groq.base_url, "--write").returncode == 1
-    written = snapshot_files(drift_catalog)
+    written = {**snapshot_files(drift_catalog)}
     second = sync(drift_catalog, groq.base_url, "--write", "--format", "json")
 
     assert second.returncode == 0, second.stdout
@@ -70,13 +76,16 @@ def test_write_then_sync_reports_no_drift_and_a_third_run_writes_nothing(
     # The retired model listed again is now a recorded disagreement, for a maintainer.
     assert {
         "id": "old-model",
-        "documented_field": "lifecycle.shutdown",
+        "documented_field": "lifecycle.0.shutdown",
         "documented": "2025-06-01",
-        "observed_field": "id",
-        "observed": "listed",
+        "observed_field": "listed",
+        "observed": True,
     } in report["disagreements"]
-    gamma = written["groq/models/gamma-preview.yaml"].decode()
-    assert "max_completion_tokens" not in gamma, "a value the API stopped reporting is dropped"
+    gamma = yaml.safe_load(written["groq/models/gamma-preview.yaml"])["observed"]
+    newest = [r for r in gamma if "last_seen" not in r]
+    assert len(newest) == 1 and "max_output_tokens" not in newest[0], (
+        "a value the API stopped reporting is not in the newest record"
+    )
 
 
 def test_new_models_get_stubs_that_hold_only_what_the_api_reports(
@@ -96,28 +105,24 @@ def test_new_models_get_stubs_that_hold_only_what_the_api_reports(
     assert f"created catalog/{MODELS.as_posix()}/openai/gpt-oss-20b.yaml" in result.stderr
     assert stub.read_text() == (
         "# yaml-language-server: $schema=../../../../schema/model.schema.json\n"
-        f"# Added by `modelcat sync --write` from GroqCloud's live /models list on {AS_OF}: "
-        "no documented fact yet.\n"
+        "# Added by `modelcat sync --write` from GroqCloud's live model list: no documented "
+        "fact yet.\n"
         "# Add the documented facts with their source, then delete needs_review.\n"
         "id: openai/gpt-oss-20b\n"
         "needs_review: true\n"
         "observed:\n"
-        f"  first_seen: {AS_OF}\n"
-        f"  last_seen: {AS_OF}\n"
-        "  owned_by: OpenAI\n"
-        "  context_window: 131072\n"
-        "  max_completion_tokens: 65536\n"
-        "  active: true\n"
-        "  created: 1754407957\n"
+        f"  - first_seen: {AS_OF}\n"
+        "    owner: OpenAI\n"
+        "    created: 2025-08-05\n"
+        "    context_window: 131072\n"
+        "    max_output_tokens: 65536\n"
+        "    available: true\n"
     )
 
 
-def test_crlf_files_stay_crlf_and_block_scalars_are_edited_whole(
-    drift_catalog: Path, groq: LoopbackProvider
-) -> None:
+def test_crlf_files_stay_crlf(drift_catalog: Path, groq: LoopbackProvider) -> None:
     path = drift_catalog / MODELS / "beta-70b.yaml"
-    text = path.read_text().replace("  owned_by: Meta\n", "  owned_by: |-\n    Meta\n")
-    path.write_bytes(text.replace("\n", "\r\n").encode())
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     by_id(groq.models, "beta-70b")["owned_by"] = "Meta AI"
     by_id(groq.models, "beta-70b")["context_window"] = 65536
 
@@ -125,14 +130,14 @@ def test_crlf_files_stay_crlf_and_block_scalars_are_edited_whole(
 
     data = path.read_bytes()
     assert b"\n" not in data.replace(b"\r\n", b"")
-    assert b"  owned_by: Meta AI\r\n  context_window: 65536\r\n" in data
+    assert b"    owner: Meta AI\r\n" in data and b"    context_window: 65536\r\n" in data
     assert sync(drift_catalog, groq.base_url).returncode == 0
 
 
 def test_live_values_that_would_not_validate_are_reported_not_written(
     drift_catalog: Path, groq: LoopbackProvider
 ) -> None:
-    # Values the payload check lets through (right type, printable) but the schema refuses.
+    # Values of the right type that the schema refuses.
     by_id(groq.models, "alpha-8b")["owned_by"] = "M" * 150
     by_id(groq.models, "alpha-8b")["context_window"] = 10**15
     before = snapshot_files(drift_catalog)
@@ -141,11 +146,13 @@ def test_live_values_that_would_not_validate_are_reported_not_written(
 
     [report] = json.loads(result.stdout)["providers"]
     assert {(r["field"], json.dumps(r["live"])) for r in report["refused"]} == {
-        ("owned_by", json.dumps("M" * 150)),
+        ("owner", json.dumps("M" * 150)),
         ("context_window", str(10**15)),
     }
     assert report["changed"] == []
-    assert snapshot_files(drift_catalog) == before
+    after = snapshot_files(drift_catalog)
+    # Only the provider's check moved: no refused value was written, none erased a known one.
+    assert {p for p in before if before[p] != after[p]} == {"groq/provider.yaml"}
 
 
 def test_a_stub_differing_only_in_case_is_refused(

@@ -34,6 +34,7 @@ from modelcat_registry.observations import (
     check_recorded,
     claim_path,
     disagreements,
+    effective_facts,
     first_check_after,
     last_sighting,
     listed_at_check,
@@ -53,6 +54,7 @@ class Change:
     field: str
     catalog: Any
     live: Any
+    where: str | None = None  # the dotted path of the value in the file, to point at it
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,8 @@ def _present(
 ) -> None:
     last_check = provider.last_check
     drift.refused.extend(Refused(model.id, key, value) for key, value in item.refused.items())
-    already = recorded_values(model.observed, day, last_check, item.facts)
+    facts = effective_facts(model, item.facts, item.refused, day, last_check)
+    already = recorded_values(model.observed, day, last_check, facts)
     if view.state is State.RETIRED:
         retired_since = view.shutdown or (
             view.gone_claim.date.first_day if view.gone_claim else day
@@ -232,7 +235,7 @@ def _present(
         before = previous_values(model, day, last_check)
         seen_since = (
             before is not None
-            and canonical(before[0].values) == canonical(item.facts)
+            and canonical(before[0].values) == canonical(facts)
             and before[0].last_seen_by(last_check) >= retired_since
         )
         if already or seen_since:
@@ -262,9 +265,17 @@ def observation_changes(
     before = previous_values(model, day, last_check)
     if before is None:
         return [Change(model.id, "observed", None, dict(item.facts))]
-    values = before[0].values
+    record = before[0]
+    index = model.observed.index(record)
+    values = record.values
     return [
-        Change(model.id, f"observed.{key}", values.get(key), item.facts.get(key))
+        Change(
+            model.id,
+            f"observed.{key}",
+            values.get(key),
+            item.facts.get(key),
+            f"observed.{index}.{key}" if key in values else f"observed.{index}",
+        )
         for key in OBSERVED_FIELDS
         if key not in item.refused and values.get(key) != item.facts.get(key)
     ]

@@ -170,7 +170,7 @@ def render_text(results: Sequence[ProviderDrift], context: ReportContext) -> str
                 + (f"  [{where.path}]" if where else "")
             )
         for change in result.changed:
-            where = context.locate(result.provider, change.id, change.field)
+            where = context.locate(result.provider, change.id, change.where or change.field)
             lines.append(
                 f"  ~ {change.id}: {change.field} {_plain(change.catalog)} -> {_plain(change.live)}"
                 + (f"  [{where.path}:{where.line}]" if where else "")
@@ -238,7 +238,9 @@ def render_markdown(results: Sequence[ProviderDrift], context: ReportContext) ->
                 f"{where} |"
             )
         for change in result.changed:
-            where = _file_link(locate(result.provider, change.id, change.field), context)
+            where = _file_link(
+                locate(result.provider, change.id, change.where or change.field), context
+            )
             out.append(
                 f"| changed | {_code(change.id)} | {_code(change.field)} | "
                 f"{_code(change.catalog)} | {_code(change.live)} | {where} |"
@@ -306,7 +308,7 @@ def render_github(results: Sequence[ProviderDrift], context: ReportContext) -> s
             annotate("warning", "drift: changed",
                      f"{change.id}: {change.field} is {_plain(change.catalog)} here, the live "
                      f"API reports {_plain(change.live)}",
-                     context.locate(provider, change.id, change.field))  # fmt: skip
+                     context.locate(provider, change.id, change.where or change.field))  # fmt: skip
         for relisted in result.relisted:
             annotate("warning", "drift: relisted", f"{relisted.id}: {_relisted_text(relisted)}",
                      context.locate(provider, relisted.id, "lifecycle"))  # fmt: skip

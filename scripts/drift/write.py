@@ -34,6 +34,7 @@ from modelcat_registry.loader import (
     model_file,
     parse_document,
 )
+from modelcat_registry.observations import effective_facts
 from modelcat_registry.scaffold import entry_text
 from modelcat_registry.schemas import field_order, is_valid_id
 from modelcat_registry.validation import document_problems
@@ -214,9 +215,10 @@ def record_capture(
         if not model.callable_id:
             continue
         item = listed.get(model.id)
-        records = updated_records(
-            model.observed, dict(item.facts) if item else None, day, previous_check
+        facts = (
+            effective_facts(model, item.facts, item.refused, day, previous_check) if item else None
         )
+        records = updated_records(model.observed, facts, day, previous_check)
         if _same(records, model.observed):
             continue
         document = documents[model.id]
