@@ -39,7 +39,7 @@ from modelcat_registry.bundled import SCHEMA_DIR
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_KINDS = ("provider", "model")
 _MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 

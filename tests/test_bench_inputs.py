@@ -26,11 +26,13 @@ def test_synthetic_catalog_is_valid_and_has_the_fields_real_entries_have(tmp_pat
     assert any(m.temporary_limit for m in catalog.models)
     assert any("audio" in m.input_modalities for m in catalog.models)
     assert all(m.source and m.lifecycle and m.prices and m.observed for m in catalog.models)
-    replaced = [m for m in catalog.models if m.replacements]
+    replaced = [m for m in catalog.models if m.lifecycle[0].replacements]
     assert len(replaced) > 50
     for model in replaced:
-        assert model.lifecycle is not None and model.lifecycle.shutdown is not None
-        assert all(catalog.find(model.provider, target) for target in model.replacements)
+        statement = model.lifecycle[0]
+        assert statement.shutdown is not None
+        assert all(catalog.find(model.provider, target) for target in statement.replacements or ())
+    assert any(len(m.lifecycle) > 1 and m.lifecycle[1].not_before for m in catalog.models)
     unlimited = [
         limits
         for m in catalog.models

@@ -1,5 +1,6 @@
 """N slow providers in one process: plain-HTTP servers on 127.0.0.1 that answer every
-`GET .../models` after a fixed delay with the provider's model list.
+`GET .../models` after a fixed delay with the provider's model list (its models' newest
+observations, in the OpenAI list format).
 
 `python -m modelcat_registry.bench.drift_server CATALOG DELAY` prints one JSON line mapping each
 provider ID to its port, then serves until its standard input closes.
@@ -14,8 +15,8 @@ import sys
 from pathlib import Path
 
 from modelcat_registry.catalog import build_catalog
+from modelcat_registry.dialects import dialect_for
 from modelcat_registry.loader import load_documents
-from modelcat_registry.site.exports import openai_models_document
 
 
 def _handler(body: bytes, delay: float):  # noqa: ANN202 (asyncio's callback shape)
@@ -41,7 +42,13 @@ async def serve(catalog_dir: Path, delay: float, as_of: dt.date) -> None:
     catalog = build_catalog(load_documents(catalog_dir))
     servers = {}
     for provider_id in sorted(catalog.providers):
-        body = json.dumps(openai_models_document(catalog, provider_id, as_of)).encode()
+        dialect = dialect_for("openai")
+        entries = [
+            dialect.to_wire(m.id, m.observed[-1].values if m.observed else {})
+            for m in catalog.models_of(provider_id)
+            if m.callable_id
+        ]
+        body = json.dumps(dialect.envelope(entries)).encode()
         servers[provider_id] = await asyncio.start_server(
             _handler(body, delay), "127.0.0.1", 0, backlog=512
         )

@@ -29,6 +29,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from modelcat_registry.schemas import SCHEMA_VERSION
+
 FILES = 20_000
 TARGET_BYTES = 210 * 1024 * 1024
 RUNS = 3
@@ -72,20 +74,23 @@ def model_ids() -> list[str]:
 def catalog_json(ids: Sequence[str]) -> dict[str, object]:
     """A saved api/models.json with one provider whose every model shut down in 2025."""
     return {
-        "schema_version": 2,
+        "schema_version": SCHEMA_VERSION,
         "as_of": "2025-06-01",
         "providers": [
             {
                 "id": "bench",
                 "name": "Bench Cloud",
                 "api_base": "https://api.bench.example/v1",
+                "dialect": "openai",
                 "api_key_env": "BENCH_API_KEY",
                 "docs_url": "https://docs.bench.example/models",
                 "sources": {"dep": {"title": "Deprecations", "date": "2025-01-01"}},
                 "models": [
                     {
                         "id": model_id,
-                        "lifecycle": {"shutdown": "2025-03-01", "source": "dep"},
+                        "lifecycle": [
+                            {"date": "2025-01-01", "source": "dep", "shutdown": "2025-03-01"}
+                        ],
                     }
                     for model_id in ids
                 ],

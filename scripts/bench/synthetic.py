@@ -68,6 +68,7 @@ def _provider_text(provider_id: str, api_base: str) -> str:
         f"id: {provider_id}",
         f"name: Provider {provider_id.rsplit('-', 1)[-1]}",
         f"api_base: {api_base}",
+        "dialect: openai",
         f"api_key_env: {provider_id.upper().replace('-', '_')}_API_KEY",
         f"docs_url: https://docs.{provider_id}.example/models",
         "sources:",
@@ -127,11 +128,19 @@ def _model_text(
     lines.append(f"model_card: https://huggingface.co/{provider_id}/{model_id.split('/')[-1]}")
     year = rng.choice((2023, 2024))
     month = rng.randint(1, 12)
-    lines += ["lifecycle:", f"  announced: {year}-{month:02d}"]
+    lines += ["lifecycle:", f"  - date: {year}-{month:02d}", f"    source: {rng.choice(keys)}"]
     if later and rng.random() < 0.5:
-        lines.append(f"  shutdown: {year + 2}-{month:02d}-{rng.randint(1, 28):02d}")
-        lines.append(f"  replacements: [{', '.join(later[: rng.randint(1, len(later))])}]")
-    lines += [f"  source: {rng.choice(keys)}", "  note: Announced in the provider's changelog."]
+        lines.append(f"    shutdown: {year + 2}-{month:02d}-{rng.randint(1, 28):02d}")
+        lines.append(f"    replacements: [{', '.join(later[: rng.randint(1, len(later))])}]")
+    else:
+        lines.append("    deprecated: true")
+    lines += ["    note: Announced in the provider's changelog."]
+    if rng.random() < 0.2:
+        lines += [
+            f"  - date: {year + 1}-{month:02d}",
+            f"    source: {rng.choice(keys)}",
+            f"    not_before: {year + 3}-{month:02d}",
+        ]
     lines.append("prices:")
     for number, day in enumerate(sorted(rng.sample(range(1, 29), 2))):
         lines += [
@@ -161,13 +170,13 @@ def _model_text(
     first = rng.randint(1, 12)
     lines += [
         "observed:",
-        f"  first_seen: 2024-{first:02d}-{rng.randint(1, 28):02d}",
-        f"  last_seen: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        f"  owned_by: {rng.choice(DEVELOPERS)}",
+        f"  - first_seen: 2024-{first:02d}-{rng.randint(1, 28):02d}",
+        f"    last_seen: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        f"    owner: {rng.choice(DEVELOPERS)}",
     ]
     if not audio:
-        lines.append(f"  context_window: {window}")
-    lines += ["  active: true", f"  created: {1_700_000_000 + rng.randint(0, 30_000_000)}"]
+        lines.append(f"    context_window: {window}")
+    lines += ["    available: true", f"    created: 2024-{rng.randint(1, 12):02d}-01"]
     if rng.random() < 0.3:
         lines.append(
             "notes: "

@@ -57,6 +57,7 @@ from modelcat_registry.drift.payload import (
     redact_text,
     too_large,
 )
+from modelcat_registry.reporters import plural
 
 MAX_ATTEMPTS = 4
 MIN_KEY_LENGTH = 12
@@ -127,9 +128,9 @@ def credentials_from(env_var: str, raw: str | None, provider_name: str) -> Crede
         )
     if len(key) < MIN_KEY_LENGTH:
         raise FetchError(
-            f"{env_var} is {len(key)} characters long, too short to be an API key (at least "
-            f"{MIN_KEY_LENGTH}); a placeholder cannot be kept out of reports safely: set it to "
-            f"the key from {provider_name}'s console"
+            f"{env_var} is {plural(len(key), 'character')} long, too short to be an API key "
+            f"(at least {MIN_KEY_LENGTH}); a placeholder cannot be kept out of reports safely: "
+            f"set it to the key from {provider_name}'s console"
         )
     return Credentials(env_var, key, raw or "")
 
