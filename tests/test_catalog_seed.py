@@ -6,12 +6,14 @@ Source of every literal here: models-page-2024-10 (the "Supported Models" page c
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
 
 from modelcat_registry.catalog import Catalog
+from modelcat_registry.lifecycle import State, is_callable, state
 from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.conftest import CATALOG
 
@@ -113,7 +115,13 @@ def test_llama_405b_is_offline_and_says_its_slug_is_not_an_api_id(catalog: Catal
     assert model.notes == "Offline due to overwhelming demand! Stay tuned for updates."
     # The page names no developer, window or card for it; the catalog does not guess them.
     assert (model.developer, model.context_window, model.model_card) == (None, None, None)
-    assert (model.lifecycle, model.prices, model.free_tier_limits) == (None, (), ())
+    # No other source names it: no lifecycle statement, price, limit or API sighting.
+    assert (model.lifecycle, model.prices, model.free_tier_limits) == ((), (), ())
+    assert (model.developer_plan_limits, model.observed) == ((), ())
+    # "Offline": listed by the provider, not callable, whatever the day.
+    for day in (dt.date(2024, 10, 10), dt.date(2026, 11, 25)):
+        assert state(model, day, catalog) is State.OFFLINE
+        assert not is_callable(model, day, catalog)
 
 
 def test_provider_groq(catalog: Catalog) -> None:
@@ -129,7 +137,9 @@ def test_provider_groq(catalog: Catalog) -> None:
 def test_only_the_pages_speech_models_take_audio_and_they_have_a_file_limit(
     catalog: Catalog,
 ) -> None:
-    audio = [m for m in catalog.models if "audio" in m.input_modalities]
+    # GroqCloud's entries only (the catalog holds other providers too); the 2025-2026 speech
+    # models the pack adds (PlayAI, Orpheus) turn text into audio, they do not take it.
+    audio = [m for m in catalog.models_of("groq") if "audio" in m.input_modalities]
     assert sorted(m.id for m in audio) == AUDIO
     assert all(m.context_window is None and m.max_file_size_mb == 25 for m in audio)
 
