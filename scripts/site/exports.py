@@ -19,10 +19,16 @@ from modelcat_registry.bundled import SCHEMA_DIR
 from modelcat_registry.catalog import PRICE_KEYS, RATE_KEYS, Catalog, Provider
 from modelcat_registry.dialects.base import OBSERVED_FIELDS
 from modelcat_registry.drift.capture import EXPORT_KEY, EXPORT_VERSION, export_entry
-from modelcat_registry.lifecycle import CALLABLE_STATES
+from modelcat_registry.lifecycle import CALLABLE_STATES, STATE_LABELS
 from modelcat_registry.output_escaping import spreadsheet_safe
 from modelcat_registry.schemas import SCHEMA_KINDS, SCHEMA_VERSION
-from modelcat_registry.site.views import ModelView, model_page, published_path
+from modelcat_registry.site.views import (
+    ModelView,
+    limits_text,
+    model_page,
+    price_text,
+    published_path,
+)
 
 CSV_COLUMNS = (
     "provider", "id", "name", "developer", "tier", "state", "callable", "callable_id",
@@ -121,6 +127,55 @@ def _listed_on_newest_check(view: ModelView, as_of: dt.date) -> bool:
     return record.first_seen <= newest <= record.last_seen_by(view.provider.last_check)
 
 
+def compare_entry(view: ModelView, family: list[ModelView]) -> dict[str, Any]:
+    """What the Compare page shows of a model, as of the build date, every value already
+    worded as a person reads it: documented values first, the API's where the docs are
+    silent (marked with the day the list showed them)."""
+    model, known = view.model, view.known
+    seen = view.observed_on.isoformat() if view.observed_on else None
+
+    def figure(value: int | None, from_api: bool) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        return {"text": f"{value:,} tokens", "api": seen if from_api else None, "value": value}
+
+    price = view.price
+    return {
+        "key": f"{model.provider}/{model.id}",
+        "id": model.id,
+        "provider": model.provider,
+        "provider_name": view.provider.name,
+        "name": model.name,
+        "developer": model.developer,
+        "state": view.state.value,
+        "state_label": STATE_LABELS[view.state],
+        "callable": view.callable,
+        "use_instead": view.path_end.id if view.needs_move and view.path_end else None,
+        "answered_by": view.answered_by,
+        "context": figure(view.context_window, view.context_from_api),
+        "max_output": figure(view.max_output, view.max_output_from_api),
+        "price": price_text(dict(price.values)) if price else None,
+        "price_input": price.values.get("input_per_mtok_usd") if price else None,
+        "price_date": price.date.isoformat() if price else None,
+        "free_tier": limits_text(dict(view.limits.values)) if view.limits else None,
+        "shutdown": known.shutdown.isoformat() if known.shutdown else None,
+        "not_before": known.not_before.text if known.not_before else None,
+        "replacements": list(known.replacements),
+        "also_at": [f"{other.provider.name}" for other in family if other is not view],
+        "page": published_path(model_page(model)),
+    }
+
+
+def compare_document(catalog: Catalog, views: list[ModelView], as_of: dt.date) -> dict:
+    view_of = {v.model.key: v for v in views}
+    return {
+        "as_of": as_of.isoformat(),
+        "models": [
+            compare_entry(v, [view_of[m.key] for m in catalog.same_model(v.model)]) for v in views
+        ],
+    }
+
+
 def csv_row(view: ModelView) -> dict[str, Any]:
     model, known = view.model, view.known
     price, limits = view.price, view.limits
@@ -172,6 +227,7 @@ def export_files(catalog: Catalog, views: list[ModelView], as_of: dt.date) -> di
     files = {
         "api/models.json": _json_bytes(catalog_document(catalog, views, as_of)),
         "api/models.csv": models_csv(views),
+        "api/compare.json": _json_bytes(compare_document(catalog, views, as_of)),
     }
     for provider in catalog.providers.values():
         mine = [v for v in views if v.provider.id == provider.id]

@@ -19,6 +19,9 @@ class AddressError(Exception):
     """The address cannot be served; the message says what to run instead."""
 
 
+QUIET_ENV = "NO_MKDOCS_2_WARNING"
+
+
 def parse_addr(addr: str) -> tuple[str, int]:
     host, _, port_text = addr.rpartition(":")
     if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
@@ -69,7 +72,11 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"{error}\n")
         return EXIT_USAGE
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr, *argv[1:]]
-    os.execv(sys.executable, command)  # noqa: S606 (exec, no shell: the arguments are ours)
+    # Material for MkDocs prints an end-of-life notice on every build: the project knows (the
+    # site builds with Zensical, its successor, too: make site ENGINE=zensical), and a notice
+    # on every live reload would bury the build's own messages.
+    environment = {**os.environ, QUIET_ENV: "1"}
+    os.execve(sys.executable, command, environment)  # noqa: S606 (exec, no shell: our arguments)
     return 0  # not reached: execv replaces this process
 
 

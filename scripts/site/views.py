@@ -328,21 +328,29 @@ EVENT_LABELS = {
 
 
 def price_text(values: dict[str, object]) -> str:
-    """A price entry as a person reads it: every figure with its unit."""
-    units = (
-        ("input_per_mtok_usd", "input per 1M tokens"),
-        ("cached_input_per_mtok_usd", "cached input per 1M tokens"),
-        ("output_per_mtok_usd", "output per 1M tokens"),
+    """A price entry as a person reads it, every figure with its unit: "$0.15 in / $0.60 out
+    per 1M tokens (cached input $0.075)", "$0.111 per hour of audio"."""
+    parts = []
+    token = [
+        f"{usd(values[key])} {word}"  # type: ignore[arg-type]
+        for key, word in (("input_per_mtok_usd", "in"), ("output_per_mtok_usd", "out"))
+        if values.get(key) is not None
+    ]
+    if token:
+        cached = values.get("cached_input_per_mtok_usd")
+        extra = f" (cached input {usd(cached)})" if cached is not None else ""  # type: ignore[arg-type]
+        parts.append(" / ".join(token) + " per 1M tokens" + extra)
+    elif values.get("cached_input_per_mtok_usd") is not None:
+        parts.append(f"{usd(values['cached_input_per_mtok_usd'])} per 1M cached input tokens")  # type: ignore[arg-type]
+    for key, unit in (
         ("per_audio_hour_usd", "per hour of audio"),
         ("per_audio_minute_usd", "per minute of audio"),
         ("per_mchar_usd", "per 1M characters"),
         ("per_kpage_usd", "per 1,000 pages"),
-    )
-    return ", ".join(
-        f"{usd(values[key])} {unit}"  # type: ignore[arg-type]
-        for key, unit in units
-        if values.get(key) is not None
-    )
+    ):
+        if values.get(key) is not None:
+            parts.append(f"{usd(values[key])} {unit}")  # type: ignore[arg-type]
+    return "; ".join(parts)
 
 
 def tier_text(entry: Dated) -> str:

@@ -1,52 +1,85 @@
-/* The compare page: pick 2-4 models from any provider and see their facts side by side.
+/* The compare page: pick 2-6 models from any provider and see their facts side by side, one
+ * column per model.
  *
- * The data is this site's own api/models.json (same origin, no other request); the selection
- * lives in the query string as ?m=<provider>/<model-id>&m=..., so a comparison can be shared.
- * Every value goes into the page as text (textContent), never as HTML.
+ * The data is this site's own api/compare.json (same origin, no other request), whose values
+ * the build already worded as of its day: this script only lays them out. The selection lives
+ * in the query string as ?m=<provider>/<model-id>&m=..., so a comparison can be shared; IDs
+ * in it that the catalog does not hold, or that repeat, are named. Every value goes into the
+ * page as text (textContent), never as HTML.
  */
 (function () {
   "use strict";
 
-  const SLOTS = 4;
+  const SLOTS = 6;
 
-  function tokens(count) {
-    return typeof count === "number" ? count.toLocaleString("en-US") : "—";
+  function text(value) {
+    return value === null || value === undefined || value === "" ? "—" : String(value);
   }
 
-  function usd(amount) {
-    return typeof amount === "number" ? "$" + amount : "—";
+  // A documented figure, or the API's, marked with the day the list showed it.
+  function figure(cell, value) {
+    if (!value) {
+      cell.textContent = "—";
+      return;
+    }
+    cell.textContent = value.text;
+    if (value.api) {
+      const note = document.createElement("span");
+      note.className = "mc-api-note";
+      note.textContent = " (as the API reported it on " + value.api + "; no document states it)";
+      cell.appendChild(note);
+    }
   }
 
-  function rate(value) {
-    if (value === undefined || value === null) return "—";
-    return value === "unlimited" ? "no limit" : tokens(value);
+  // An ID that may wrap after each '/', never inside a part (<wbr> adds nothing when copied).
+  function breakableId(id) {
+    const code = document.createElement("code");
+    code.className = "mc-id";
+    id.split("/").forEach((part, index) => {
+      if (index) {
+        code.appendChild(document.createTextNode("/"));
+        code.appendChild(document.createElement("wbr"));
+      }
+      code.appendChild(document.createTextNode(part));
+    });
+    return code;
   }
 
-  function last(list) {
-    return Array.isArray(list) && list.length ? list[list.length - 1] : null;
+  function badge(cell, m) {
+    const span = document.createElement("span");
+    span.className = "mc-status mc-status--" + m.state;
+    span.textContent = m.state_label;
+    cell.appendChild(span);
   }
 
   const FACTS = [
-    ["Provider", (m) => m.provider_name],
-    ["Developer", (m) => m.developer || "—"],
-    ["State", (m) => m.state + (m.callable ? "" : " (not callable)")],
-    ["Context window in force", (m) => tokens(m.temporary_limit ? m.temporary_limit.context_window : m.context_window)],
-    ["Max output tokens", (m) => tokens(m.max_output_tokens)],
-    ["Input per 1M tokens", (m) => usd((last(m.prices) || {}).input_per_mtok_usd)],
-    ["Output per 1M tokens", (m) => usd((last(m.prices) || {}).output_per_mtok_usd)],
-    ["Per hour of audio", (m) => usd((last(m.prices) || {}).per_audio_hour_usd)],
-    ["Price as of", (m) => (last(m.prices) || {}).date || "—"],
-    ["Free tier RPM", (m) => rate((last(m.free_tier_limits) || {}).rpm)],
-    ["Free tier TPM", (m) => rate((last(m.free_tier_limits) || {}).tpm)],
-    ["Shutdown", (m) => (m.lifecycle && m.lifecycle.shutdown) || "—"],
-    ["Replacements", (m) => (m.lifecycle && m.lifecycle.replacements ? m.lifecycle.replacements.join(", ") : "—")],
+    ["Provider", (cell, m) => (cell.textContent = m.provider_name)],
+    ["Developer", (cell, m) => (cell.textContent = text(m.developer))],
+    ["State", badge],
+    ["Use today", (cell, m) => (cell.textContent = m.use_instead || (m.state === "available" ? "this model" : "none named"))],
+    ["Answered by", (cell, m) => (cell.textContent = text(m.answered_by))],
+    ["Context window", (cell, m) => figure(cell, m.context)],
+    ["Max output", (cell, m) => figure(cell, m.max_output)],
+    ["Price in force", (cell, m) => (cell.textContent = m.price ? m.price + " (from " + m.price_date + ")" : "—")],
+    ["Free-tier limits", (cell, m) => (cell.textContent = text(m.free_tier))],
+    ["Shutdown", (cell, m) => (cell.textContent = text(m.shutdown))],
+    ["Retires not sooner than", (cell, m) => (cell.textContent = text(m.not_before))],
+    ["Replacements", (cell, m) => (cell.textContent = m.replacements.length ? m.replacements.join(", ") : "—")],
+    ["Same model also at", (cell, m) => (cell.textContent = m.also_at.length ? m.also_at.join(", ") : "—")],
   ];
 
-  function selectionFromQuery(known) {
-    return new URLSearchParams(window.location.search)
-      .getAll("m")
-      .filter((key) => known.has(key))
-      .slice(0, SLOTS);
+  // The requested keys: known ones kept in order, once; unknown and repeated ones named.
+  function readSelection(known) {
+    const wanted = new URLSearchParams(window.location.search).getAll("m");
+    const kept = [];
+    const unknown = [];
+    const repeated = [];
+    wanted.forEach((key) => {
+      if (!known.has(key)) unknown.push(key);
+      else if (kept.includes(key)) repeated.push(key);
+      else kept.push(key);
+    });
+    return { kept: kept.slice(0, SLOTS), unknown, repeated, over: Math.max(0, kept.length - SLOTS) };
   }
 
   function writeSelection(keys) {
@@ -57,78 +90,101 @@
     window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : ""));
   }
 
+  function problem(list, message) {
+    const item = document.createElement("li");
+    item.textContent = message;
+    list.appendChild(item);
+  }
+
   function build(root, models) {
-    const byKey = new Map(models.map((m) => [m.provider + "/" + m.id, m]));
+    const byKey = new Map(models.map((m) => [m.key, m]));
     const pickers = document.createElement("div");
     pickers.className = "mc-compare-pickers";
     const selects = [];
+    const sorted = models.slice().sort((a, b) => a.id.localeCompare(b.id) || a.provider.localeCompare(b.provider));
     for (let slot = 0; slot < SLOTS; slot += 1) {
       const label = document.createElement("label");
       label.textContent = "Model " + (slot + 1) + " ";
       const select = document.createElement("select");
       select.className = "mc-compare-pick";
       select.appendChild(new Option(slot < 2 ? "Choose a model" : "(optional)", ""));
-      models.forEach((m) => {
-        const key = m.provider + "/" + m.id;
-        select.appendChild(new Option(m.id + " · " + m.provider_name + " (" + m.state + ")", key));
-      });
+      sorted.forEach((m) => select.appendChild(new Option(m.id + " · " + m.provider_name + " (" + m.state_label.toLowerCase() + ")", m.key)));
       label.appendChild(select);
       pickers.appendChild(label);
       selects.push(select);
     }
+    const problems = document.createElement("ul");
+    problems.className = "mc-problems";
+    problems.setAttribute("aria-live", "polite");
     const output = document.createElement("div");
-    output.className = "mc-scroll mc-compare-output";
+    output.className = "mc-compare-output";
     root.appendChild(pickers);
+    root.appendChild(problems);
     root.appendChild(output);
 
-    function render(remember) {
-      const keys = selects.map((s) => s.value).filter((key, i, all) => key && all.indexOf(key) === i);
-      if (remember) writeSelection(keys);
+    function render(keys) {
       output.textContent = "";
       if (keys.length < 2) {
         const hint = document.createElement("p");
         hint.className = "mc-empty";
-        hint.textContent = "Choose at least two models to compare.";
+        hint.textContent = "Choose at least two models to compare (up to " + SLOTS + ").";
         output.appendChild(hint);
         return;
       }
       const chosen = keys.map((key) => byKey.get(key));
       const table = document.createElement("table");
-      table.className = "mc-compare-table";
+      const caption = document.createElement("caption");
+      caption.textContent = "Facts of " + chosen.length + " models as of " + root.dataset.asOf;
+      caption.className = "mc-visually-hidden";
+      table.appendChild(caption);
       const head = table.createTHead().insertRow();
       const corner = document.createElement("th");
+      corner.scope = "col";
       corner.textContent = "Fact";
       head.appendChild(corner);
       chosen.forEach((m) => {
         const th = document.createElement("th");
         th.scope = "col";
         const link = document.createElement("a");
-        link.href = root.dataset.root + "models/" + m.provider + "/" + m.id + "/";
-        const code = document.createElement("code");
-        code.className = "mc-id";
-        code.textContent = m.id;
-        link.appendChild(code);
+        link.href = root.dataset.root + m.page;
+        link.appendChild(breakableId(m.id));
         th.appendChild(link);
         head.appendChild(th);
       });
       const body = table.createTBody();
-      FACTS.forEach(([title, value]) => {
+      FACTS.forEach(([title, fill]) => {
         const row = body.insertRow();
         const th = document.createElement("th");
         th.scope = "row";
         th.textContent = title;
         row.appendChild(th);
-        chosen.forEach((m) => {
-          row.insertCell().textContent = String(value(m));
-        });
+        chosen.forEach((m) => fill(row.insertCell(), m));
       });
       output.appendChild(table);
     }
 
-    const initial = selectionFromQuery(byKey);
-    initial.forEach((key, slot) => (selects[slot].value = key));
-    selects.forEach((select) => select.addEventListener("change", () => render(true)));
-    render(false);
+    function fromPickers() {
+      const keys = [];
+      selects.forEach((select) => {
+        if (select.value && !keys.includes(select.value)) keys.push(select.value);
+      });
+      return keys;
+    }
+
+    const initial = readSelection(byKey);
+    initial.kept.forEach((key, slot) => (selects[slot].value = key));
+    initial.unknown.forEach((key) => problem(problems, "Not in the catalog: " + key));
+    initial.repeated.forEach((key) => problem(problems, "Asked for twice: " + key + " (shown once)"));
+    if (initial.over) problem(problems, "Only " + SLOTS + " models fit side by side; " + initial.over + " more were left out.");
+    selects.forEach((select) =>
+      select.addEventListener("change", () => {
+        problems.textContent = "";
+        const keys = fromPickers();
+        writeSelection(keys);
+        render(keys);
+      })
+    );
+    render(initial.kept);
   }
 
   function start() {
@@ -137,12 +193,9 @@
       root.dataset.mcEnhanced = "true";
       fetch(root.dataset.api)
         .then((response) => response.json())
-        .then((document) => {
-          const models = [];
-          document.providers.forEach((provider) =>
-            provider.models.forEach((m) => models.push(Object.assign({ provider: provider.id, provider_name: provider.name }, m)))
-          );
-          build(root, models);
+        .then((data) => {
+          root.dataset.asOf = data.as_of;
+          build(root, data.models);
         });
     });
   }
