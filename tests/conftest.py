@@ -94,6 +94,8 @@ def build_site(project: Path, engine: str, as_of: str = SITE_AS_OF) -> Path:
     args = ["build", "--strict"] if engine == "mkdocs" else ["build"]
     result = run_tool(engine, args, cwd=project, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+    # As `make site` does after either engine: the Markdown twins beside the pages.
+    shutil.copytree(project / "docs" / ".twins", project / "site", dirs_exist_ok=True)
     return project / "site"
 
 

@@ -50,18 +50,67 @@ def test_every_model_has_a_page_titled_with_its_provider(built_site: Path) -> No
         page = model_page(built_site, provider, model_id).read_text()
         assert f"<title>{title} - modelcat</title>" in page
     pages = sorted(p.parent.name for p in (built_site / "models").rglob("index.html"))
-    assert len(pages) == 10
+    assert len(pages) == 14
 
 
-def test_retired_page_opens_with_its_state_and_migration_path(built_site: Path) -> None:
+def test_retired_page_opens_with_its_state_and_what_to_use_today(built_site: Path) -> None:
     text = text_of(model_page(built_site, "alpha", "old-70b"))
-    assert text.index("Retired since 2026-08-16") < text.index("Migration path")
-    path = text[text.index("Migration path") : text.index("Model ID")]
+    assert text.index("Retired since 2026-08-16") < text.index("What to use instead")
+    assert "Use today: new-120b" in text[: text.index("What to use instead")]
+    path = text[text.index("What to use instead") : text.index("Model ID")]
     assert "old-70b : retired (since 2026-08-16)" in path
     assert "mid-70b : retired (since 2026-09-30)" in path
     assert "new-120b : available" in path
-    assert "replaces old-70b from 2026-08-16; source: Alpha deprecations page" in path
+    assert "replaces old-70b , as of 2026-05; source: Alpha deprecations page" in path
     assert path.index("old-70b") < path.index("mid-70b") < path.index("new-120b")
+    assert "Use today: new-120b , which is available as of 2026-11-25" in path
+
+
+def test_a_redirected_model_says_who_answers_and_at_what_price(built_site: Path) -> None:
+    text = text_of(model_page(built_site, "alpha", "redirected-8b"))
+    assert "Redirected to new-120b since 2026-07-01" in text
+    assert "the code works, the model and the bill are not what the ID says" in text
+    assert "Billed at new-120b's price." in text
+    assert "Redirected requests are billed at new-120b 's price" not in text  # it has no price
+    home = (built_site / "index.html").read_text()
+    row = next(r for r in re.findall(r"<tr data-state=.*?</tr>", home, re.DOTALL)
+               if ">redirected-8b<" in r)  # fmt: skip
+    assert 'data-state="redirected"' in row
+
+
+def test_a_model_shut_down_for_some_tiers_is_limited_not_retired(built_site: Path) -> None:
+    text = text_of(model_page(built_site, "alpha", "enterprise-70b"))
+    assert "Limited to enterprise since 2026-08-01" in text
+    assert "It is not retired for everyone." in text
+    assert "stays available on enterprise" in text
+
+
+def test_a_withdrawn_announcement_is_shown_but_not_in_force(built_site: Path) -> None:
+    text = text_of(model_page(built_site, "alpha", "kept-pro"))
+    assert "Available as of 2026-11-25" in text
+    assert (
+        "retires not sooner than 2027-09 (a floor, not a shutdown date)"
+        in text.replace(
+            "not sooner than 2027-09 (a floor, not a shutdown date)",
+            "not sooner than 2027-09 (a floor, not a shutdown date)",
+        )
+        or "not sooner than 2027-09" in text
+    )
+    assert "withdraws the statement of 2026-09-10" in text
+    assert "Withdrawn statements are never in force." in text
+
+
+def test_an_alias_page_says_where_it_points_on_the_day(built_site: Path) -> None:
+    text = text_of(model_page(built_site, "alpha", "new-latest"))
+    assert "This ID is an alias: on 2026-11-25 it points to new-120b" in text
+    assert "2026-01-10 mid-70b" in text and "2026-10-01 new-120b" in text
+
+
+def test_the_same_weights_at_two_providers_are_one_model(built_site: Path) -> None:
+    text = text_of(model_page(built_site, "alpha", "new-120b"))
+    where = text[text.index("Where to call it") : text.index("Facts")]
+    assert "Alpha Cloud new-120b (this page) Available 131,072 tokens" in where
+    assert "Beta AI new-120b Available 131,072 tokens $0.20 in / $0.80 out per 1M tokens" in where
 
 
 def test_retired_page_samples_call_the_replacement_not_the_retired_id(built_site: Path) -> None:
@@ -71,7 +120,9 @@ def test_retired_page_samples_call_the_replacement_not_the_retired_id(built_site
     sample_text = html.unescape(re.sub(r"<[^>]+>", "", "".join(samples)))
     assert '"model": "new-120b"' in sample_text
     assert "old-70b" not in sample_text
-    assert "cannot be called on 2026-11-25" in text_of(model_page(built_site, "alpha", "old-70b"))
+    assert "cannot be called as itself on 2026-11-25" in text_of(
+        model_page(built_site, "alpha", "old-70b")
+    )
 
 
 def test_deprecated_page_counts_the_days_left(built_site: Path) -> None:
@@ -84,17 +135,19 @@ def test_deprecated_page_counts_the_days_left(built_site: Path) -> None:
 def test_available_page_shows_prices_limits_and_the_api_disagreement(built_site: Path) -> None:
     text = text_of(model_page(built_site, "alpha", "new-120b"))
     assert text.index("Available as of 2026-11-25") < text.index("Facts")
-    assert "2026-01-10 $0.15 $0.75" in text
-    assert "2026-10-01 $0.10 $0.50" in text or "2026-10-01 $0.1 $0.5" in text
+    assert "2026-01-10 standard $0.15 in / $0.75 out per 1M tokens" in text
+    assert "2026-10-01 standard $0.10 in / $0.50 out per 1M tokens (in force)" in text
     assert "Alpha pricing page (2026-01-10 to 2026-10-01)" in text
-    assert "max_completion_tokens 32k (32,768) 64k (65,536) API and docs disagree" in text
+    assert "2026-02-01 to 2026-11-20 (newest check)" in text
+    assert "max output: 32,768 tokens" in text
+    assert "API and docs disagree" in text
+    assert "docs: max_output_tokens 65536; API: max_output_tokens 32768" in text
 
 
 def test_audio_page_shows_the_hourly_price_and_speech_limits(built_site: Path) -> None:
     text = text_of(model_page(built_site, "alpha", "whisper-x"))
-    assert "$0.111" in text
-    assert "Audio seconds / hour" in text
-    assert "7,200" in text
+    assert "$0.111 per hour of audio" in text
+    assert "ASH 7,200" in text
     assert "/audio/transcriptions" in text
 
 
@@ -120,8 +173,9 @@ def test_provider_page_lists_its_facts_and_sources(built_site: Path) -> None:
     text = text_of(built_site / "providers" / "alpha" / "index.html")
     assert "https://api.alpha.example/openai/v1" in text
     assert "ALPHA_API_KEY" in text
-    assert "Models in the catalog 9 (5 callable on 2026-11-25)" in text
+    assert "Models in the catalog 13 (7 callable on 2026-11-25)" in text
     assert "Last drift check 2026-11-20" in text
+    assert "Atom feed · shutdown calendar" in text
     for title in ("Alpha models page", "Alpha deprecations page", "Alpha GET /models capture"):
         assert title in text
 
@@ -136,7 +190,7 @@ def test_developer_page_spans_providers(built_site: Path) -> None:
 def test_home_table_rows_carry_effective_values_and_state(built_site: Path) -> None:
     home = (built_site / "index.html").read_text()
     rows = re.findall(r"<tr data-state=.*?</tr>", home, re.DOTALL)
-    assert len(rows) == 10
+    assert len(rows) == 14
     tiny = next(r for r in rows if ">tiny-1b-preview<" in r)
     assert 'data-sort="8192"' in tiny, "sorting uses the context window in force"
     whisper = next(r for r in rows if ">whisper-x<" in r)
@@ -147,6 +201,11 @@ def test_home_table_rows_carry_effective_values_and_state(built_site: Path) -> N
     assert 'data-copy="false"' in stub and "unreviewed stub" in stub
     retired = next(r for r in rows if ">old-70b<" in r)
     assert 'data-default="false"' in retired
+    # Use today: the first model on its path not deprecated on the day, linked.
+    assert retired.rstrip().endswith(
+        '<td><a href="/modelcat/models/alpha/new-120b/"><code class="mc-id">new-120b</code>'
+        "</a></td>\n</tr>"
+    )
 
 
 def test_model_tables_and_samples_stay_out_of_the_search_index(built_site: Path) -> None:
@@ -215,8 +274,8 @@ def test_icons_on_every_page_come_from_the_stylesheet(built_site: Path) -> None:
 def test_dates_and_figures_are_written_without_character_references(built_site: Path) -> None:
     page = model_page(built_site, "alpha", "new-120b").read_text()
     assert "<td>2026-01-10</td>" in page
-    assert "<td>$0.15</td>" in page
-    assert "&#45;" not in re.sub(r"<a [^>]*>.*?</a>", "", page), "dates outside source titles"
+    assert "$0.15 in / $0.75 out per 1M tokens" in page
+    assert not re.search(r"\d{4}&#45;\d\d", page), "a date written with character references"
 
 
 def test_catalog_export_holds_every_field_and_the_state(built_site: Path) -> None:
@@ -224,27 +283,40 @@ def test_catalog_export_holds_every_field_and_the_state(built_site: Path) -> Non
     assert export["as_of"] == "2026-11-25"
     alpha = next(p for p in export["providers"] if p["id"] == "alpha")
     old = next(m for m in alpha["models"] if m["id"] == "old-70b")
-    assert (old["state"], old["callable"]) == ("retired", False)
+    assert (old["state"], old["callable"], old["use_instead"]) == ("retired", False, "new-120b")
     source = yaml.safe_load((SITE_CATALOG / "alpha" / "models" / "old-70b.yaml").read_text())
-    assert {k: v for k, v in old.items() if k not in {"state", "callable"}} == json.loads(
+    computed = {"state", "callable", "use_instead", "answered_by", "alias_target",
+                "shutdown_in_force", "replacements_in_force"}  # fmt: skip
+    assert {k: v for k, v in old.items() if k not in computed} == json.loads(
         json.dumps(source, default=str)
     )
+    single = json.loads((built_site / "api" / "models" / "alpha" / "old-70b.json").read_text())
+    assert single["use_instead"] == "new-120b" and single["page"] == "models/alpha/old-70b/"
 
 
-def test_openai_list_export_holds_only_models_callable_on_the_day(built_site: Path) -> None:
+def test_the_openai_list_export_says_what_was_observed_and_what_documented(
+    built_site: Path,
+) -> None:
     listing = json.loads((built_site / "api" / "alpha" / "models.json").read_text())
-    assert sorted(item["id"] for item in listing["data"]) == [
-        "fading-8b",
-        "live-stub",
-        "new-120b",
-        "tiny-1b-preview",
-        "whisper-x",
-    ]
+    assert listing["modelcat_export"]["observed_on"] == "2026-11-20"
+    listed = {item["id"]: item["modelcat"]["listed"] for item in listing["data"]}
+    assert listed == {
+        "live-stub": "observed",
+        "new-120b": "observed",
+        "fading-8b": "documented",
+        "tiny-1b-preview": "documented",
+        "whisper-x": "documented",
+        "kept-pro": "documented",
+        "new-latest": "documented",
+    }
+    documented = next(item for item in listing["data"] if item["id"] == "whisper-x")
+    assert set(documented) == {"id", "object", "modelcat"}, "no invented observation"
 
 
 def test_csv_export_has_one_row_per_model(built_site: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((built_site / "api" / "models.csv").read_text())))
-    assert len(rows) == 10
+    assert len(rows) == 14
+    assert next(r for r in rows if r["id"] == "old-70b")["use_instead"] == "new-120b"
     tiny = next(r for r in rows if r["id"] == "tiny-1b-preview")
     assert (tiny["context_window"], tiny["context_window_in_force"]) == ("131072", "8192")
 
@@ -260,25 +332,45 @@ def test_atom_feed_parses_and_lists_past_events_only(built_site: Path) -> None:
     assert feed.entries[0].updated.startswith("2026-11-01")  # newest first: fading-8b announced
     old = next(e for e in feed.entries if e.title == "Shutdown: old-70b (Alpha Cloud)")
     assert old.link == SITE_URL + "models/alpha/old-70b/"
+    assert "https://docs.alpha.example/deprecations" in old.summary, "the source's URL"
+    beta = feedparser.parse((built_site / "feeds" / "beta.xml").read_bytes())
+    assert beta.bozo == 0
+    assert {e.title for e in beta.entries} == {"Price: new-120b (Beta AI)"}
 
 
-def test_shutdown_calendar_parses_and_lists_upcoming_shutdowns(built_site: Path) -> None:
+def test_shutdown_calendar_lists_every_dated_shutdown_past_and_upcoming(built_site: Path) -> None:
     raw = (built_site / "shutdowns.ics").read_bytes()
     calendar = icalendar.Calendar.from_ical(raw)
-    events = calendar.walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events] == ["fading-8b shuts down (Alpha Cloud)"]
-    [event] = events
-    assert event.decoded("DTSTART").isoformat() == "2026-12-15"
-    assert "Replacements: new-120b." in str(event["DESCRIPTION"])
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {
+        "redirected-8b shuts down (Alpha Cloud)",
+        "redirected-8b redirected to new-120b (Alpha Cloud)",
+        "enterprise-70b shuts down (Alpha Cloud) (for free, developer; still on enterprise)",
+        "old-70b shuts down (Alpha Cloud)",
+        "mid-70b shuts down (Alpha Cloud)",
+        "fading-8b shuts down (Alpha Cloud)",
+    }
+    fading = events["fading-8b shuts down (Alpha Cloud)"]
+    assert fading.decoded("DTSTART").isoformat() == "2026-12-15"
+    assert "Replacements: new-120b." in str(fading["DESCRIPTION"])
+    assert "https://docs.alpha.example/deprecations" in str(fading["DESCRIPTION"])
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    beta = icalendar.Calendar.from_ical((built_site / "shutdowns" / "beta.ics").read_bytes())
+    [empty] = beta.walk("VEVENT")  # RFC 5545 wants a component: one saying there is none
+    assert str(empty["SUMMARY"]) == "No dated shutdown in the catalog"
 
 
 def test_changes_page_lists_future_and_past_events(built_site: Path) -> None:
     text = text_of(built_site / "changes" / "index.html")
     future, past = text.split("Past", 1)
-    assert "2026-12-15 Shutdown fading-8b" in future
-    assert "2026-08-16 Shutdown old-70b" in past
-    assert "2026-10-01 Price new-120b" in past
+    assert "2026-12-15 fading-8b Alpha Cloud Shutdown : fading-8b shuts down at Alpha Cloud" in (
+        future
+    )
+    assert (
+        "2026-08-16 old-70b Alpha Cloud Shutdown : old-70b shuts down at Alpha Cloud new-120b"
+        in (past)
+    ), "with the model to use today"
+    assert "2026-10-01 new-120b Alpha Cloud Price" in past
     assert past.index("2026-10-01") < past.index("2026-08-16"), "newest first"
 
 
@@ -331,6 +423,45 @@ def test_a_later_build_date_retires_the_deprecated_model(tmp_path: Path) -> None
     assert '!!! danger "Retired since 2026-12-15"' in page
 
 
+def test_badges_twins_llms_txt_and_compare_data_are_published(built_site: Path) -> None:
+    badge = (built_site / "badges" / "alpha" / "old-70b.svg").read_text()
+    assert badge.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "<title>old-70b at Alpha Cloud: retired (as of 2026-11-25)</title>" in badge
+    page = model_page(built_site, "alpha", "old-70b").read_text()
+    assert (
+        "[![old-70b status](https://modelcat.github.io/modelcat/badges/alpha/old-70b.svg)]"
+        "(https://modelcat.github.io/modelcat/models/alpha/old-70b/)"
+    ) in html.unescape(re.sub(r"<[^>]+>", "", page)), "the badge Markdown, highlighted"
+    twin = (built_site / "models" / "alpha" / "old-70b" / "index.md").read_text()
+    assert twin.startswith("# Old 70B (Alpha Cloud)\n")
+    assert "- Use today: `new-120b`" in twin
+    llms = (built_site / "llms.txt").read_text()
+    assert llms.startswith("# modelcat\n\n> ")
+    assert (
+        "- [old-70b (Alpha Cloud)](https://modelcat.github.io/modelcat/models/alpha/old-70b/"
+        "index.md): retired; use today: new-120b"
+    ) in llms
+    compare = json.loads((built_site / "api" / "compare.json").read_text())
+    old = next(m for m in compare["models"] if m["key"] == "alpha/old-70b")
+    assert (old["use_instead"], old["state_label"]) == ("new-120b", "Retired")
+    new = next(m for m in compare["models"] if m["key"] == "alpha/new-120b")
+    assert new["max_output"] == {"text": "65,536 tokens", "api": None, "value": 65536}
+    assert new["also_at"] == ["Beta AI"]
+    stub = next(m for m in compare["models"] if m["key"] == "alpha/live-stub")
+    assert stub["context"] == {"text": "65,536 tokens", "api": "2026-11-20", "value": 65536}
+
+
+def test_the_export_read_back_by_sync_reports_no_drift(built_site: Path, tmp_path: Path) -> None:
+    result = run_cli(
+        ["sync", "--catalog", str(SITE_CATALOG), "--provider", "alpha", "--from-file",
+         str(built_site / "api" / "alpha" / "models.json"), "--format", "json"],
+        tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    [report] = json.loads(result.stdout)["providers"]
+    assert report["as_of"] == "2026-11-20"
+
+
 def test_generate_removes_the_page_of_a_deleted_model(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog"
     import shutil
@@ -343,8 +474,11 @@ def test_generate_removes_the_page_of_a_deleted_model(tmp_path: Path) -> None:
     (catalog / "alpha" / "models" / "next-model.yaml").unlink()
     result = run_cli(["generate", "--out", str(out)], cwd=tmp_path)
     assert result.returncode == 0
-    assert "1 removed" in result.stdout
+    assert "4 removed" in result.stdout, "the page, its twin, badge and JSON document"
     assert not page.exists()
+    assert not (out / ".twins" / "models" / "alpha" / "next-model" / "index.md").exists()
+    assert not (out / "badges" / "alpha" / "next-model.svg").exists()
+    assert not (out / "api" / "models" / "alpha" / "next-model.json").exists()
 
 
 def test_generate_refuses_an_invalid_catalog(tmp_path: Path, catalog_copy: Path) -> None:

@@ -13,7 +13,7 @@ import string
 from functools import lru_cache
 from urllib.parse import quote
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
 _WHITESPACE = re.compile(r"\s+")
@@ -38,13 +38,13 @@ def _inert(text: str) -> str:
     return _WHITESPACE.sub(" ", text).translate(_ENTITIES)
 
 
-# What the site formats itself from numbers and dates ("1M (1,048,576)", "$0.79", "no limit",
-# "2025-03-26"): letters, digits, single spaces and marks that start no Markdown or HTML
+# What the site formats itself from numbers and dates ("1M (1,048,576)", "$0.79 in / $1 out",
+# "no limit", "2025-03-26"): letters, digits, single spaces and marks that start no Markdown or HTML
 # construct in the middle of a line, nor at its start: no list marker ("- ", "1. ", or "72."
 # that a template follows with a space), no lone "-" or "+" and no run of them (a rule or a
 # heading underline). Such text needs no character references, which would triple the bytes of
 # every date and figure on thousands of pages.
-_COMPUTED_WORD = r"[0-9A-Za-z,.()$+\-\u2014]+"
+_COMPUTED_WORD = r"[0-9A-Za-z,.;/()$+\-\u2014]+"
 _COMPUTED_TEXT = re.compile(
     rf"(?![-+]( |$)|\d+[.)]( |$)|.*[-+]{{2}}){_COMPUTED_WORD}(?: {_COMPUTED_WORD})*"
 )
@@ -118,9 +118,10 @@ def _trim_url(url: str) -> str:
 
 
 def breakable_id(value: object) -> Markup:
-    """A model ID for raw HTML: escaped, with a line-break opportunity after each '/' (an ID
-    never breaks inside a part; <wbr> adds nothing when the text is copied)."""
-    return Markup("/<wbr>").join(inline_text(part) for part in str(value).split("/"))
+    """A model ID for a raw HTML block (where Markdown is not read): HTML-escaped, with a
+    line-break opportunity after each '/' (an ID never breaks inside a part; <wbr> adds
+    nothing when the text is copied)."""
+    return Markup("/<wbr>").join(escape(part) for part in str(value).split("/"))
 
 
 def code(value: object) -> Markup:

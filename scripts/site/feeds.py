@@ -12,7 +12,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from itertools import islice
 
-from modelcat_registry.site.views import EVENT_LABELS, Event, Shutdown, scope_text
+from modelcat_registry.site.views import (
+    EVENT_LABELS,
+    Event,
+    Shutdown,
+    published_path,
+    published_url,
+    scope_text,
+)
 
 ATOM = "http://www.w3.org/2005/Atom"
 PRODUCT_ID = "-//modelcat//shutdowns//EN"
@@ -23,9 +30,7 @@ FEED_ENTRIES = 200
 
 def _page_url(site_url: str, page: str) -> str:
     """The published URL of a docs page (models/groq/x.md → .../models/groq/x/)."""
-    path = page.removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return site_url.rstrip("/") + "/" + path
+    return published_url(site_url, published_path(page))
 
 
 def atom_feed(
@@ -41,13 +46,13 @@ def atom_feed(
     ET.register_namespace("", ATOM)
     updated = f"{as_of.isoformat()}T00:00:00Z"
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url.rstrip("/") + "/" + self_path
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = published_url(site_url, self_path)
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "modelcat"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=_page_url(site_url, page))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=site_url.rstrip("/") + "/" + self_path)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=published_url(site_url, self_path))
     for event in islice((e for e in events if e.day <= as_of), FEED_ENTRIES):
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{site_url.rstrip('/')}/#{event.uid}"

@@ -70,11 +70,13 @@ def environment() -> Environment:
     env.filters.update(
         breakable_id=escaping.breakable_id,
         tokens_short=_computed(views.tokens_short),
-        price_text=lambda values: escaping.inline_text(views.price_text(dict(values))),
-        tier_text=lambda entry: escaping.inline_text(views.tier_text(entry)),
-        limits_text=lambda values: escaping.inline_text(views.limits_text(dict(values))),
+        price_text=_computed(lambda values: views.price_text(dict(values))),
+        tier_text=_computed(views.tier_text),
+        limits_text=_computed(lambda values: views.limits_text(dict(values))),
         observed_text=lambda values: escaping.inline_text(views.observed_text(dict(values))),
         text=escaping.inline_text,
+        # Words of the templates themselves: as they are where they are inert (computed_text).
+        plain=escaping.computed_text,
         front_matter=escaping.front_matter_string,
         paragraphs=escaping.paragraphs,
         code=escaping.code,
@@ -203,7 +205,7 @@ def render_pages(
             fact_source=lambda v, field: _fact_source(macros, v, field),
             badge_path=badge,
             badge_markdown=views.badge_markdown(model, settings.site_url),
-            twin_path=views.twin_path(model),
+            twin_url=views.published_url(settings.site_url, views.twin_path(model)),
             json_path=views.json_path(model),
         )
     render("developers.md.j2", "developers/index.md", developers=developer_list)

@@ -133,6 +133,12 @@ def published_path(page: str) -> str:
     return path.removesuffix("/index") + "/"
 
 
+def published_url(site_url: str, path: str) -> str:
+    """The absolute URL of a path of the published site (feeds, badges, llms.txt and the
+    Markdown twin link, which both engines would otherwise check as a page of the docs)."""
+    return site_url.rstrip("/") + "/" + path
+
+
 def edit_url(edit_base: str, model_source_path: str) -> str:
     return edit_base.rstrip("/") + "/" + model_source_path
 
@@ -584,11 +590,8 @@ def json_path(model: Model) -> str:
 
 
 def badge_markdown(model: Model, site_url: str) -> str:
-    base = site_url.rstrip("/") + "/"
-    return (
-        f"[![{model.id} status]({base}{badge_path(model)})]"
-        f"({base}{published_path(model_page(model))})"
-    )
+    badge = published_url(site_url, badge_path(model))
+    return f"[![{model.id} status]({badge})]({published_url(site_url, published_path(model_page(model)))})"
 
 
 def capture_path(provider_id: str) -> str:
