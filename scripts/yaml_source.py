@@ -408,7 +408,7 @@ class _Builder:
             return None
         value = _constructor.construct_yaml_int(node)
         if not _DECIMAL_INTEGER.fullmatch(text):
-            self._issue(Span.of(node), "yaml11-number", _yaml11_number_message(text, value), path)
+            self._issue(Span.of(node), *_number_form_issue(text, value), path)
         return value
 
     def _float(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
@@ -437,24 +437,37 @@ class _Builder:
         self.parsed.issues.append(YamlIssue(span, rule, message, path))
 
 
-def _yaml11_number_message(text: str, value: int) -> str:
-    """What a YAML 1.1 number form means to each kind of tool, and what to write instead."""
+def _number_form_issue(text: str, value: int) -> tuple[str, str]:
+    """The rule and message for an integer not written in plain decimal: what it means to
+    each kind of tool, and what to write instead."""
     quote = f'quote it ("{text}") if you mean text'
     unsigned = text.lstrip("+-")
     if unsigned.isdigit():  # a leading zero: octal to YAML 1.1, decimal to YAML 1.2
         decimal = int(text)
-        return (
+        return "yaml11-number", (
             f"'{text}' has a leading zero: YAML 1.1 tools read it as octal ({value}), YAML 1.2 "
             f"tools as {decimal}; write {decimal} without the leading zero, or {quote}"
         )
     if ":" in text:
-        return (
+        return "yaml11-number", (
             f"'{text}' is a base-60 number to YAML 1.1 tools ({value}) and text to YAML 1.2 "
             f"tools; {quote}, or write {value} if you mean the number"
         )
-    return (
-        f"'{text}' is a YAML 1.1 number form (binary, hex or with '_') that YAML 1.2 tools "
-        f"read differently; write the decimal number {value}, or {quote}"
+    if "_" in text:
+        return "yaml11-number", (
+            f"'{text}' has '_' between its digits: YAML 1.1 tools read it as {value}, YAML 1.2 "
+            f"tools as text; write the decimal number {value}, or {quote}"
+        )
+    if unsigned[:2] in {"0b", "0B"}:
+        return "yaml11-number", (
+            f"'{text}' is a binary number to YAML 1.1 tools ({value}) and text to YAML 1.2 "
+            f"tools; write the decimal number {value}, or {quote}"
+        )
+    # Hexadecimal: YAML 1.1 and 1.2 tools read the same number, but a source states its
+    # numbers in decimal, and a reviewer compares the file with the source.
+    return "hex-number", (
+        f"'{text}' is a hexadecimal number ({value}); write the decimal number {value} as the "
+        f"source states it, or {quote}"
     )
 
 
