@@ -171,10 +171,44 @@ class _DocumentTooLargeError(Exception):
 
 def parse_yaml(text: str) -> ParsedYaml:
     """Parse text; syntax errors and unwanted constructs become issues, never exceptions."""
+    return _parse(text)
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _span_at(text: str, offset: int) -> Span:
+    """The position of the character at offset, with lines counted as libyaml counts them
+    (so that it agrees with every other position reported)."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
+    return Span(len(breaks) + 1, offset - line_start + 1, offset, offset)
+
+
+def _reader_issue(error: yaml.reader.ReaderError, text: str) -> YamlIssue:
+    """A character YAML does not allow (a NUL, another control character) at its place:
+    libyaml gives its offset in the UTF-8 bytes of text."""
+    offset = len(text.encode("utf-8", "surrogatepass")[: error.position].decode("utf-8", "ignore"))
+    code = (
+        error.character
+        if isinstance(error.character, int)
+        else ord(text[offset : offset + 1] or "\0")
+    )
+    what = "control character" if code < 0x20 or 0x7F <= code <= 0x9F else "character"
+    return YamlIssue(
+        _span_at(text, offset),
+        "yaml-syntax",
+        f"invalid YAML: the {what} U+{code:04X} is not allowed in a YAML file; delete it",
+    )
+
+
+def _parse(text: str) -> ParsedYaml:
     try:
         root = compose(text)
     except yaml.MarkedYAMLError as error:
         return ParsedYaml(value=None, issues=[_syntax_issue(error, text)])
+    except yaml.reader.ReaderError as error:
+        return ParsedYaml(value=None, issues=[_reader_issue(error, text)])
     except yaml.YAMLError as error:
         return ParsedYaml(
             value=None, issues=[YamlIssue(FILE_START, "yaml-syntax", f"invalid YAML: {error}")]
