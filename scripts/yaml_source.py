@@ -7,11 +7,13 @@ Python values while it records positions and catches what a catalog file must no
 
 from __future__ import annotations
 
+import bisect
 import decimal
 import json
 import math
 import operator
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,8 +172,95 @@ class _DocumentTooLargeError(Exception):
 
 
 def parse_yaml(text: str) -> ParsedYaml:
-    """Parse text; syntax errors and unwanted constructs become issues, never exceptions."""
-    return _parse(text)
+    """Parse text; syntax errors and unwanted constructs become issues, never exceptions.
+
+    A comment may hold U+0085, U+2028 or U+2029, which YAML 1.2 reads as text and YAML 1.1
+    (libyaml) as line breaks: they are read as YAML 1.2 reads them, in the comment, unless
+    YAML 1.1 tools would then silently read other values from the file.
+    """
+    breaks = _comment_breaks(text) if _has_yaml11_break(text) else []
+    if not breaks:
+        return _parse(text)
+    characters = list(text)
+    for offset in breaks:
+        characters[offset] = " "  # one character for one: every offset stays where it is
+    read = "".join(characters)
+    parsed = _parse(read)
+    if not parsed.issues and _reads_otherwise_as_yaml11(text, parsed.value):
+        offset = breaks[0]
+        parsed.issues.append(
+            YamlIssue(
+                _span_at(read, offset),
+                "yaml11-line-break",
+                f"this comment holds U+{ord(text[offset]):04X} "
+                f"({unicodedata.name(text[offset], 'NEXT LINE')}), which YAML 1.1 tools "
+                "(PyYAML, libyaml) take for a line break: they read the text after it as data, "
+                "other values than this file has; delete the character",
+            )
+        )
+    return parsed
+
+
+# Characters that YAML 1.1 (libyaml, PyYAML) takes for line breaks, and YAML 1.2 for text.
+_YAML11_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_STAND_IN = "\u2027"  # printable and not special to YAML: lets libyaml read past them
+
+
+def _has_yaml11_break(text: str) -> bool:
+    return "\u2028" in text or "\u2029" in text or "\x85" in text
+
+
+def _comment_breaks(text: str) -> list[int]:
+    """The offsets of the YAML 1.1-only line breaks that stand in comments, as YAML 1.2 reads
+    the text: outside every token, after a '#' outside every token on the same line. None
+    where the text cannot be read (its problem is then reported as it stands)."""
+    offsets = [match.start() for match in _YAML11_ONLY_BREAKS.finditer(text)]
+    scanner = yaml.cyaml.CParser(_YAML11_ONLY_BREAKS.sub(_STAND_IN, text))
+    spans: list[tuple[int, int]] = []
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if token.end_mark.index > token.start_mark.index:
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        return []
+    finally:
+        scanner.dispose()
+    starts = [start for start, _ in spans]
+
+    def in_token(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < spans[index][1]
+
+    # Sorted offsets, looked up by bisection: a hostile file may hold thousands of them.
+    line_ends = [match.start() for match in re.finditer("[\r\n]", text)]
+    comment_starts = [match.start() for match in re.finditer("#", text)]
+    comment_starts = [offset for offset in comment_starts if not in_token(offset)]
+    found = []
+    for offset in offsets:
+        if in_token(offset):
+            continue
+        line = bisect.bisect_right(line_ends, offset) - 1
+        line_start = line_ends[line] + 1 if line >= 0 else 0
+        comment = bisect.bisect_right(comment_starts, offset) - 1
+        if comment >= 0 and comment_starts[comment] >= line_start:
+            found.append(offset)
+    return found
+
+
+def _reads_otherwise_as_yaml11(text: str, value: Any) -> bool:
+    """Whether YAML 1.1 tools read other values from text than value (failing to read it at
+    all is no silent difference)."""
+    try:
+        root = compose(text)
+    except yaml.YAMLError:
+        return False
+    if root is None:
+        return value is not None
+    try:
+        return _Builder(ParsedYaml(value=None)).build(root, (), 0) != value
+    except _DocumentTooLargeError:
+        return True
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -234,6 +323,8 @@ def parse_values(text: str) -> ParsedYaml | None:
     anything parse_yaml would report (or a placeholder): then only parse_yaml's positions
     can say where. Most files are valid, and keeping no node per value is what lets a
     catalog of 50,000 files validate in little more memory than one file needs."""
+    if _has_yaml11_break(text):
+        return None  # parse_yaml decides whether each is in a comment
     try:
         root = compose(text)
     except yaml.YAMLError:
