@@ -3,6 +3,7 @@ never leaves one, and no path (through '..' or a symbolic link) lands outside th
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -12,10 +13,26 @@ class OutsideRootError(Exception):
     """The target resolves outside the folder the command may write to."""
 
 
+def resolved(path: Path) -> Path:
+    """path with its symbolic links followed, as far as they lead. Unlike Path.resolve (which
+    raises RuntimeError on Python 3.11), a link that loops is left as it stands, so a path
+    through a loop stays where it was written; `loops` tells whether it does."""
+    return Path(os.path.realpath(path))
+
+
+def loops(path: Path) -> bool:
+    """Whether following path's links never ends (a link to itself, `a -> b` and `b -> a`)."""
+    try:
+        path.stat()
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
 def confined(root: Path, path: Path) -> Path:
     """path, after checking that it and every folder on the way resolve inside root."""
-    resolved_root = root.resolve()
-    target = (path.parent.resolve() / path.name) if path.parent.exists() else path.resolve()
+    resolved_root = resolved(root)
+    target = resolved(path.parent) / path.name if path.parent.exists() else resolved(path)
     if path.is_symlink() or not target.is_relative_to(resolved_root):
         raise OutsideRootError(
             f"refusing to write {path}: it resolves outside {root} (a symbolic link or '..')"
@@ -41,11 +58,16 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 def _check_parents(root: Path, path: Path) -> None:
     """Every existing folder between root and path must be a real folder inside root."""
-    resolved_root = root.resolve()
+    resolved_root = resolved(root)
     folder = path.parent
     while folder != root and folder.parent != folder:
+        if folder.is_symlink() and loops(folder):
+            raise OutsideRootError(
+                f"refusing to write {path}: {folder} is a symbolic link that loops; replace it "
+                "with a real folder"
+            )
         if folder.exists() and (
-            folder.is_symlink() or not folder.resolve().is_relative_to(resolved_root)
+            folder.is_symlink() or not resolved(folder).is_relative_to(resolved_root)
         ):
             raise OutsideRootError(
                 f"refusing to write {path}: {folder} leads outside {root} (a symbolic link)"

@@ -3,8 +3,9 @@ that keeps the position of each key and value, or a problem saying why it cannot
 
 Layout (after models.dev): ``<catalog>/<provider>/provider.yaml`` and
 ``<catalog>/<provider>/models/<model-id>.yaml``; an ID with ``/`` is a sub-folder.
-Reads never leave the catalog folder: symbolic links that point outside it, folders that are
-links, and anything that is not a regular file (a FIFO, a device) are reported, not read.
+Reads never leave the catalog folder: symbolic links that point outside it or loop, folders
+that are links, and anything that is not a regular file (a FIFO, a device) are reported, not
+read.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from modelcat_registry.fileio import loops, resolved
 from modelcat_registry.problems import Problem
 from modelcat_registry.yaml_source import (
     FILE_START,
@@ -165,7 +167,9 @@ def read_catalog_file(path: Path, root: Path, limit: int = MAX_FILE_BYTES) -> by
     Opening with O_NONBLOCK and checking the open file keeps a FIFO from blocking and a
     device such as /dev/zero from being read without end.
     """
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+    if path.is_symlink() and loops(path):
+        raise UnreadableError("is a symbolic link that loops; replace it with the file itself")
+    if path.is_symlink() and not resolved(path).is_relative_to(resolved(root)):
         raise UnreadableError(
             "is a symbolic link to a place outside the catalog; replace it with the file itself"
         )

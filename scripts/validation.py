@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -323,13 +324,13 @@ def integer_from_text(text: str, *, tokens: bool = True) -> int | None:
     digits = re.sub(r"[,_ ]", "", match["number"])
     if len(digits) > 30:
         return None
-    number = float(digits)
+    number = Decimal(digits)  # exactly: a float would turn 9007199254740993 into ...992
     suffix = (match["suffix"] or "").lower()
     if suffix == "k":
         number *= 1024 if tokens else 1000
     elif suffix == "m":
         number *= 1024 * 1024 if tokens else 1_000_000
-    return int(number) if number.is_integer() else None
+    return int(number) if number == number.to_integral_value() else None
 
 
 def _pattern_message(kind: str, name: str, path: JsonPath, value: Any) -> str:

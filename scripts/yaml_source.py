@@ -7,11 +7,13 @@ Python values while it records positions and catches what a catalog file must no
 
 from __future__ import annotations
 
+import bisect
 import decimal
 import json
 import math
 import operator
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,11 +172,132 @@ class _DocumentTooLargeError(Exception):
 
 
 def parse_yaml(text: str) -> ParsedYaml:
-    """Parse text; syntax errors and unwanted constructs become issues, never exceptions."""
+    """Parse text; syntax errors and unwanted constructs become issues, never exceptions.
+
+    A comment may hold U+0085, U+2028 or U+2029, which YAML 1.2 reads as text and YAML 1.1
+    (libyaml) as line breaks: they are read as YAML 1.2 reads them, in the comment, unless
+    YAML 1.1 tools would then silently read other values from the file.
+    """
+    breaks = _comment_breaks(text) if _has_yaml11_break(text) else []
+    if not breaks:
+        return _parse(text)
+    characters = list(text)
+    for offset in breaks:
+        characters[offset] = " "  # one character for one: every offset stays where it is
+    read = "".join(characters)
+    parsed = _parse(read)
+    if not parsed.issues and _reads_otherwise_as_yaml11(text, parsed.value):
+        offset = breaks[0]
+        parsed.issues.append(
+            YamlIssue(
+                _span_at(read, offset),
+                "yaml11-line-break",
+                f"this comment holds U+{ord(text[offset]):04X} "
+                f"({unicodedata.name(text[offset], 'NEXT LINE')}), which YAML 1.1 tools "
+                "(PyYAML, libyaml) take for a line break: they read the text after it as data, "
+                "other values than this file has; delete the character",
+            )
+        )
+    return parsed
+
+
+# Characters that YAML 1.1 (libyaml, PyYAML) takes for line breaks, and YAML 1.2 for text.
+_YAML11_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_STAND_IN = "\u2027"  # printable and not special to YAML: lets libyaml read past them
+
+
+def _has_yaml11_break(text: str) -> bool:
+    return "\u2028" in text or "\u2029" in text or "\x85" in text
+
+
+def _comment_breaks(text: str) -> list[int]:
+    """The offsets of the YAML 1.1-only line breaks that stand in comments, as YAML 1.2 reads
+    the text: outside every token, after a '#' outside every token on the same line. None
+    where the text cannot be read (its problem is then reported as it stands)."""
+    offsets = [match.start() for match in _YAML11_ONLY_BREAKS.finditer(text)]
+    scanner = yaml.cyaml.CParser(_YAML11_ONLY_BREAKS.sub(_STAND_IN, text))
+    spans: list[tuple[int, int]] = []
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if token.end_mark.index > token.start_mark.index:
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        return []
+    finally:
+        scanner.dispose()
+    starts = [start for start, _ in spans]
+
+    def in_token(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < spans[index][1]
+
+    # Sorted offsets, looked up by bisection: a hostile file may hold thousands of them.
+    line_ends = [match.start() for match in re.finditer("[\r\n]", text)]
+    comment_starts = [match.start() for match in re.finditer("#", text)]
+    comment_starts = [offset for offset in comment_starts if not in_token(offset)]
+    found = []
+    for offset in offsets:
+        if in_token(offset):
+            continue
+        line = bisect.bisect_right(line_ends, offset) - 1
+        line_start = line_ends[line] + 1 if line >= 0 else 0
+        comment = bisect.bisect_right(comment_starts, offset) - 1
+        if comment >= 0 and comment_starts[comment] >= line_start:
+            found.append(offset)
+    return found
+
+
+def _reads_otherwise_as_yaml11(text: str, value: Any) -> bool:
+    """Whether YAML 1.1 tools read other values from text than value (failing to read it at
+    all is no silent difference)."""
+    try:
+        root = compose(text)
+    except yaml.YAMLError:
+        return False
+    if root is None:
+        return value is not None
+    try:
+        return _Builder(ParsedYaml(value=None)).build(root, (), 0) != value
+    except _DocumentTooLargeError:
+        return True
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _span_at(text: str, offset: int) -> Span:
+    """The position of the character at offset, with lines counted as libyaml counts them
+    (so that it agrees with every other position reported)."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
+    return Span(len(breaks) + 1, offset - line_start + 1, offset, offset)
+
+
+def _reader_issue(error: yaml.reader.ReaderError, text: str) -> YamlIssue:
+    """A character YAML does not allow (a NUL, another control character) at its place:
+    libyaml gives its offset in the UTF-8 bytes of text."""
+    offset = len(text.encode("utf-8", "surrogatepass")[: error.position].decode("utf-8", "ignore"))
+    code = (
+        error.character
+        if isinstance(error.character, int)
+        else ord(text[offset : offset + 1] or "\0")
+    )
+    what = "control character" if code < 0x20 or 0x7F <= code <= 0x9F else "character"
+    return YamlIssue(
+        _span_at(text, offset),
+        "yaml-syntax",
+        f"invalid YAML: the {what} U+{code:04X} is not allowed in a YAML file; delete it",
+    )
+
+
+def _parse(text: str) -> ParsedYaml:
     try:
         root = compose(text)
     except yaml.MarkedYAMLError as error:
         return ParsedYaml(value=None, issues=[_syntax_issue(error, text)])
+    except yaml.reader.ReaderError as error:
+        return ParsedYaml(value=None, issues=[_reader_issue(error, text)])
     except yaml.YAMLError as error:
         return ParsedYaml(
             value=None, issues=[YamlIssue(FILE_START, "yaml-syntax", f"invalid YAML: {error}")]
@@ -200,6 +323,8 @@ def parse_values(text: str) -> ParsedYaml | None:
     anything parse_yaml would report (or a placeholder): then only parse_yaml's positions
     can say where. Most files are valid, and keeping no node per value is what lets a
     catalog of 50,000 files validate in little more memory than one file needs."""
+    if _has_yaml11_break(text):
+        return None  # parse_yaml decides whether each is in a comment
     try:
         root = compose(text)
     except yaml.YAMLError:
@@ -408,7 +533,7 @@ class _Builder:
             return None
         value = _constructor.construct_yaml_int(node)
         if not _DECIMAL_INTEGER.fullmatch(text):
-            self._issue(Span.of(node), "yaml11-number", _yaml11_number_message(text, value), path)
+            self._issue(Span.of(node), *_number_form_issue(text, value), path)
         return value
 
     def _float(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
@@ -437,24 +562,37 @@ class _Builder:
         self.parsed.issues.append(YamlIssue(span, rule, message, path))
 
 
-def _yaml11_number_message(text: str, value: int) -> str:
-    """What a YAML 1.1 number form means to each kind of tool, and what to write instead."""
+def _number_form_issue(text: str, value: int) -> tuple[str, str]:
+    """The rule and message for an integer not written in plain decimal: what it means to
+    each kind of tool, and what to write instead."""
     quote = f'quote it ("{text}") if you mean text'
     unsigned = text.lstrip("+-")
     if unsigned.isdigit():  # a leading zero: octal to YAML 1.1, decimal to YAML 1.2
         decimal = int(text)
-        return (
+        return "yaml11-number", (
             f"'{text}' has a leading zero: YAML 1.1 tools read it as octal ({value}), YAML 1.2 "
             f"tools as {decimal}; write {decimal} without the leading zero, or {quote}"
         )
     if ":" in text:
-        return (
+        return "yaml11-number", (
             f"'{text}' is a base-60 number to YAML 1.1 tools ({value}) and text to YAML 1.2 "
             f"tools; {quote}, or write {value} if you mean the number"
         )
-    return (
-        f"'{text}' is a YAML 1.1 number form (binary, hex or with '_') that YAML 1.2 tools "
-        f"read differently; write the decimal number {value}, or {quote}"
+    if "_" in text:
+        return "yaml11-number", (
+            f"'{text}' has '_' between its digits: YAML 1.1 tools read it as {value}, YAML 1.2 "
+            f"tools as text; write the decimal number {value}, or {quote}"
+        )
+    if unsigned[:2] in {"0b", "0B"}:
+        return "yaml11-number", (
+            f"'{text}' is a binary number to YAML 1.1 tools ({value}) and text to YAML 1.2 "
+            f"tools; write the decimal number {value}, or {quote}"
+        )
+    # Hexadecimal: YAML 1.1 and 1.2 tools read the same number, but a source states its
+    # numbers in decimal, and a reviewer compares the file with the source.
+    return "hex-number", (
+        f"'{text}' is a hexadecimal number ({value}); write the decimal number {value} as the "
+        f"source states it, or {quote}"
     )
 
 

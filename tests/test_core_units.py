@@ -42,7 +42,8 @@ def test_yaml_11_forms_and_huge_numbers_are_issues_not_values(text: str, rule: s
 @pytest.mark.parametrize(
     ("text", "tokens", "number"),
     [("128k", True, 131072), ("128k", False, 128000), ("8,192", True, 8192),
-     ("25 MB", False, 25), ("1.5k", True, 1536), ("lots", True, None), ("1" * 40, True, None)],
+     ("25 MB", False, 25), ("1.5k", True, 1536), ("lots", True, None), ("1" * 40, True, None),
+     ("9007199254740993 tokens", True, 9007199254740993), ("0.1k", True, None)],
 )  # fmt: skip
 def test_integer_from_text(text: str, tokens: bool, number: int | None) -> None:
     assert integer_from_text(text, tokens=tokens) == number

@@ -148,3 +148,75 @@ def test_a_tampered_manifest_cannot_make_generate_delete_outside_docs(
     assert outside.read_text() == "keep me too"
     assert linked.is_symlink()
     outside.unlink()
+
+
+LOOP_MESSAGE = "this path is a symbolic link that loops; replace it with the file itself"
+
+
+def make_link_loop(catalog: Path, shape: str) -> list[str]:
+    """A link loop of the given shape in the catalog's groq models; the paths validate shows."""
+    models = catalog / "groq" / "models"
+    if shape == "file-to-itself":
+        (models / "loop.yaml").symlink_to("loop.yaml")
+        return ["catalog/groq/models/loop.yaml"]
+    (models / "a").symlink_to("b")
+    (models / "b").symlink_to("a")
+    return ["catalog/groq/models/a", "catalog/groq/models/b"]
+
+
+LOOP_SHAPES = ["file-to-itself", "folders-a-b-b-a"]
+
+
+@pytest.mark.parametrize("shape", LOOP_SHAPES)
+def test_validate_reports_a_symlink_loop_as_one_problem_per_link(
+    catalog_copy: Path, shape: str
+) -> None:
+    shown = make_link_loop(catalog_copy, shape)
+    report = validate_json(catalog_copy)
+    assert [(e["path"], e["line"], e["column"], e["rule"]) for e in report["errors"]] == [
+        (path, 1, 1, "unreadable") for path in shown
+    ]
+    assert {e["message"] for e in report["errors"]} == {LOOP_MESSAGE}
+
+
+@pytest.mark.parametrize("shape", LOOP_SHAPES)
+def test_validate_of_a_named_looping_link_reports_it(catalog_copy: Path, shape: str) -> None:
+    shown = make_link_loop(catalog_copy, shape)[0]
+    result = run_cli(["validate", shown], cwd=catalog_copy.parent, timeout=VALIDATE_TIMEOUT)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[0] == f"{shown}:1:1: {LOOP_MESSAGE} [unreadable]"
+
+
+@pytest.mark.parametrize("shape", LOOP_SHAPES)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["generate", "--out", "docs"],
+        ["sync", "--provider", "groq", "--from-file", "payload.json", "--as-of", "2026-03-01"],
+        ["scan", "--catalog", "catalog", "."],
+    ],
+    ids=["generate", "sync", "scan"],
+)
+def test_a_symlink_loop_stops_readers_with_exit_2_and_the_problem(
+    catalog_copy: Path, shape: str, args: list[str]
+) -> None:
+    (catalog_copy.parent / "payload.json").write_text('{"object": "list", "data": []}')
+    shown = make_link_loop(catalog_copy, shape)
+    result = run_cli(args, cwd=catalog_copy.parent)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    for path in shown:
+        assert f"{path}:1:1: {LOOP_MESSAGE} [unreadable]\n" in result.stderr
+    assert result.stderr.endswith("fix the catalog first: modelcat validate\n")
+    assert not (catalog_copy.parent / "docs").exists()
+
+
+def test_new_refuses_to_write_through_a_folder_link_that_loops(catalog_copy: Path) -> None:
+    make_link_loop(catalog_copy, "folders-a-b-b-a")
+    result = run_cli(["new", "--provider", "groq", "--id", "a/x"], cwd=catalog_copy.parent)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr == (
+        "modelcat new: error: refusing to write catalog/groq/models/a/x.yaml: "
+        "catalog/groq/models/a is a symbolic link that loops; replace it with a real folder\n"
+    )

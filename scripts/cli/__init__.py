@@ -83,7 +83,8 @@ def _main(argv: Sequence[str] | None) -> int:
         with collector_paused():
             return handler(args)
     except UsageError as error:
-        parser.exit(EXIT_USAGE, f"{parser.prog} {args.command}: error: {error}\n")
+        prefix = f"{parser.prog} {args.command}: error: "
+        parser.exit(EXIT_USAGE, "".join(f"{prefix}{sentence}\n" for sentence in error.args))
     except CatalogUnusable:
         return EXIT_USAGE
     except KeyboardInterrupt:

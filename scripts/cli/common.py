@@ -22,7 +22,8 @@ EXIT_USAGE = 2  # a usage error, an invalid or unreadable catalog, a provider no
 
 
 class UsageError(Exception):
-    """A mistake in how the command was called: exit 2 with one clear sentence."""
+    """A mistake in how the command was called: exit 2 with one clear sentence (or, where
+    several arguments are wrong, one sentence for each: its args)."""
 
 
 class CatalogUnusable(Exception):  # noqa: N818 (it is a stop signal, not an error type)

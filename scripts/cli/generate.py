@@ -3,27 +3,87 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelcat_registry.cli.common import (
     EXIT_OK,
+    UsageError,
     add_as_of_option,
     add_catalog_option,
     as_of,
     valid_catalog,
 )
 
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from modelcat_registry.site.render import SiteSettings
+
+DEFAULT_CONFIG = "mkdocs.yml"
+
+
+def out_folder(value: str) -> Path:
+    """The docs folder to write into: it may not exist yet, but what exists of it (or of the
+    folders above it) must be folders."""
+    from modelcat_registry.fileio import loops
+
+    out = Path(value)
+    for existing in (out, *out.parents):
+        if not os.path.lexists(existing):
+            continue
+        if existing.is_dir():
+            return out
+        what = "a symbolic link that loops" if loops(existing) else "a file"
+        if existing == out:
+            problem = f"--out {value} is {what}, not a folder"
+        else:
+            problem = f"--out {value} is inside {existing}, which is {what}, not a folder"
+        raise UsageError(f"{problem}; give the folder to write the pages into")
+    return out
+
+
+def site_settings(config: str | None, day: dt.date) -> SiteSettings:
+    """Edit links from the MkDocs config: the default mkdocs.yml may be absent, but a --config
+    given explicitly must be a file that can be read."""
+    import yaml
+
+    from modelcat_registry.site.generate import settings_from_mkdocs_file
+
+    path = Path(config or DEFAULT_CONFIG)
+    if config is not None and not path.is_file():
+        what = "is not a file" if os.path.lexists(path) else "does not exist"
+        raise UsageError(
+            f"--config {config} {what}; give the MkDocs config that has repo_url and edit_uri, "
+            "or leave --config out"
+        )
+    try:
+        return settings_from_mkdocs_file(path, day)
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        if isinstance(error, UnicodeDecodeError):
+            reason = "it is not UTF-8"
+        else:
+            reason = getattr(error, "problem", None) or getattr(error, "strerror", None)
+            reason = reason or str(error) or error.__class__.__name__
+        where = f" at {mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        raise UsageError(
+            f"{path} cannot be read as a MkDocs config ({reason}{where}); fix it or give "
+            "another --config"
+        ) from None
+
 
 def run(args: argparse.Namespace) -> int:
-    from modelcat_registry.site.generate import clean, generate, settings_from_mkdocs_file
+    from modelcat_registry.site.generate import clean, generate
 
-    out_dir = Path(args.out)
+    out_dir = out_folder(args.out)
     if args.clean:
         print(f"removed {clean(out_dir)} generated files from {out_dir}")
         return EXIT_OK
     day = as_of(args)
+    settings = site_settings(args.config, day)
     catalog = valid_catalog(args.catalog)
-    settings = settings_from_mkdocs_file(Path(args.config), day)
     result = generate(catalog, out_dir, settings)
     print(
         f"generated {result.total} files in {out_dir}: {result.written} written, "
@@ -43,7 +103,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_as_of_option(command)
     command.add_argument("--out", default="docs", help="docs folder to write into (default: docs)")
     command.add_argument(
-        "--config", default="mkdocs.yml", help="MkDocs config with repo_url/edit_uri for edit links"
+        "--config",
+        metavar="FILE",
+        help=f"MkDocs config with repo_url/edit_uri for edit links (default: {DEFAULT_CONFIG}, "
+        "if it exists)",
     )
     command.add_argument("--clean", action="store_true", help="delete the generated files instead")
     command.set_defaults(handler=run)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,16 +16,17 @@ from modelcat_registry.cli.common import (
     add_catalog_option,
     catalog_dir,
 )
+from modelcat_registry.fileio import resolved
 from modelcat_registry.reporters import FORMATS, RENDERERS
 from modelcat_registry.valid_catalog import validate_folder
 
 
 def _selected_paths(root_dir: Path, raw_paths: Sequence[str]) -> list[Path]:
-    root = root_dir.resolve()
+    root = resolved(root_dir)
     selected = []
     for raw in raw_paths:
-        path = Path(raw).resolve()
-        if not path.exists():
+        path = resolved(Path(raw))
+        if not os.path.lexists(path):  # a link that loops stays as written: reported, not refused
             raise UsageError(f"{raw}: no such file")
         if not path.is_relative_to(root):
             raise UsageError(f"{raw} is not inside the catalog folder {root_dir}")
@@ -33,8 +35,8 @@ def _selected_paths(root_dir: Path, raw_paths: Sequence[str]) -> list[Path]:
 
 
 def _is_selected(path: str, selected: list[Path]) -> bool:
-    resolved = Path(path).resolve()
-    return any(resolved == s or resolved.is_relative_to(s) for s in selected)
+    followed = resolved(Path(path))
+    return any(followed == s or followed.is_relative_to(s) for s in selected)
 
 
 def _top_folders(root_dir: Path, raw_paths: Sequence[str]) -> set[str] | None:
@@ -44,7 +46,7 @@ def _top_folders(root_dir: Path, raw_paths: Sequence[str]) -> set[str] | None:
     for raw in raw_paths:
         for path, root in (
             (Path(raw).absolute(), root_dir.absolute()),
-            (Path(raw).resolve(), root_dir.resolve()),
+            (resolved(Path(raw)), resolved(root_dir)),
         ):
             if path == root:
                 return None
