@@ -106,6 +106,19 @@ def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     return build_site(project, request.param)
 
 
+# The real catalog's site as `MODELCAT_AS_OF=2026-12-07 make site` builds it: the day issue 24
+# measures the site at its full size (560 models, 11 providers).
+REAL_SITE_AS_OF = "2026-12-07"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of catalog/ as of REAL_SITE_AS_OF, built once a session, by MkDocs only (the
+    slower engine; the fixture site shows that Zensical builds the same pages)."""
+    project = make_site_project(tmp_path_factory.mktemp("real") / "project", CATALOG)
+    return build_site(project, "mkdocs", as_of=REAL_SITE_AS_OF)
+
+
 @pytest.fixture
 def drift_catalog(tmp_path: Path) -> Path:
     """A writable copy of the drift tests' literal catalog (tests/data/drift/catalog)."""

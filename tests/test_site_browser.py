@@ -1,17 +1,29 @@
-"""The built site of tests/site_catalog (as of 2026-11-25) in a real headless Chromium, served
-on 127.0.0.1 below /modelcat/ as on GitHub Pages, under both engines: what a visitor sees."""
+"""The built site in a real headless Chromium, served on 127.0.0.1 below /modelcat/ as on GitHub
+Pages: what a visitor sees. tests/site_catalog (as of 2026-11-25) under both engines, and the
+real catalog (560 models, as of 2026-12-07) under MkDocs, for what only shows at full size.
+
+Every page records console errors and every request that leaves 127.0.0.1; a test fails on
+either. Pages and contexts are shared where a test makes several checks, to keep the file fast.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+
+from modelcat_registry.catalog import Catalog
+from modelcat_registry.lifecycle import State, is_callable, state, use_today
+from modelcat_registry.valid_catalog import read_valid_catalog
+from tests.conftest import CATALOG, REAL_SITE_AS_OF, SITE_AS_OF, SITE_CATALOG
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +39,44 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 BASE = "/modelcat/"
-CALLABLE_TODAY = ["live-stub", "new-120b", "new-120b", "tiny-1b-preview", "whisper-x"]
+# Where a visitor's wait ends: a page of this site answers in milliseconds on loopback.
+WAIT_MS = 10_000
+
+
+AS_OF = dt.date.fromisoformat(SITE_AS_OF)
+REAL_AS_OF = dt.date.fromisoformat(REAL_SITE_AS_OF)
+
+
+@functools.cache
+def catalog_of(folder: Path) -> Catalog:
+    return read_valid_catalog(folder)
+
+
+def all_ids() -> list[str]:
+    return sorted(m.id for m in catalog_of(SITE_CATALOG).models)
+
+
+def available_today() -> list[str]:
+    """The home table starts with the models a new user can call and should: available as
+    themselves today. Deprecated ones (still callable, but ending) wait behind the include
+    control."""
+    catalog = catalog_of(SITE_CATALOG)
+    found = sorted(
+        m.id
+        for m in catalog.models
+        if state(m, AS_OF, catalog) is State.AVAILABLE and is_callable(m, AS_OF, catalog)
+    )
+    # What the rule means here: an alias of an available model is shown, a deprecated one not.
+    assert "new-latest" in found and "fading-8b" not in found
+    return found
+
+
+def use_today_id(provider: str, model_id: str) -> str | None:
+    catalog = catalog_of(SITE_CATALOG)
+    model = catalog.find(provider, model_id)
+    assert model is not None, model_id
+    target = use_today(catalog, model, AS_OF)
+    return target.id if target else None
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -51,9 +100,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_SiteHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -62,8 +110,13 @@ def site_url(built_site: Path) -> Iterator[str]:
     server.server_close()
 
 
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    yield from serve(built_site)
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(
@@ -80,18 +133,19 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-def open_page(browser: object, site_url: str, width: int = 1280, dark: bool = False) -> object:
+def open_page(browser: Any, site_url: str, width: int = 1280, dark: bool = False) -> Any:
     """A fresh page that records console errors and every request that leaves 127.0.0.1."""
     context = browser.new_context(
         viewport={"width": width, "height": 900}, color_scheme="dark" if dark else "light"
     )
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     page.errors = []
     page.outside = []
     page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.errors.append(str(e)))
 
-    def check_host(request: object) -> None:
+    def check_host(request: Any) -> None:
         host = urlparse(request.url).hostname
         if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host != "127.0.0.1":
             page.outside.append(request.url)
@@ -101,7 +155,7 @@ def open_page(browser: object, site_url: str, width: int = 1280, dark: bool = Fa
     return page
 
 
-def finish(page: object, expect_404: bool = False) -> None:
+def finish(page: Any, expect_404: bool = False) -> None:
     errors = [e for e in page.errors if not (expect_404 and "404" in e)]
     page.context.close()
     assert errors == [], "console errors"
@@ -109,86 +163,113 @@ def finish(page: object, expect_404: bool = False) -> None:
 
 
 @pytest.fixture
-def visit(browser: object, site_url: str) -> Iterator[object]:
+def visit(browser: Any, site_url: str) -> Iterator[Any]:
     page = open_page(browser, site_url)
     yield page
     finish(page)
 
 
-def visible_ids(page: object) -> list[str]:
+def visible_ids(page: Any) -> list[str]:
     return page.locator(".mc-models tbody tr:not([hidden]) td:first-child code").all_inner_texts()
 
 
-def query(page: object) -> dict[str, list[str]]:
+def query(page: Any) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-def test_default_view_shows_only_models_callable_today(visit: object) -> None:
+def resize(page: Any, width: int) -> None:
+    """A new viewport width, and two frames for the theme's resize observers to act on it
+    (Material makes a code block focusable once it sees that it scrolls)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def goto(page: Any, url: str) -> None:
+    page.goto(url)
+    if "/compare/" in url:
+        page.locator(".mc-compare-output table, .mc-compare-output .mc-empty").first.wait_for()
+
+
+# --- The model table -------------------------------------------------------------------------
+
+
+def test_default_view_shows_only_models_available_today(visit: Any) -> None:
     visit.goto(visit.site_url)
-    assert sorted(visible_ids(visit)) == CALLABLE_TODAY
-    assert visit.locator(".mc-count").inner_text().startswith("5 of 10 models")
+    expected = available_today()
+    assert sorted(visible_ids(visit)) == expected
+    count = visit.locator(".mc-count").inner_text()
+    assert count.startswith(f"{len(expected)} of {len(all_ids())} models"), count
 
 
-def test_include_control_shows_deprecated_and_retired_models(visit: object) -> None:
+def test_include_control_shows_every_model(visit: Any) -> None:
     visit.goto(visit.site_url)
     visit.locator("input.mc-include-all").check()
-    ids = visible_ids(visit)
-    assert len(ids) == 10
-    assert {"old-70b", "mid-70b", "fading-8b", "big-405b", "next-model"} <= set(ids)
+    assert sorted(visible_ids(visit)) == all_ids()
     assert query(visit)["all"] == ["1"]
 
 
-def test_provider_filter_leaves_that_providers_models(visit: object) -> None:
+def test_provider_filter_leaves_that_providers_models(visit: Any) -> None:
     visit.goto(visit.site_url)
     visit.locator("select.mc-filter-provider").select_option("Beta AI")
     assert visible_ids(visit) == ["new-120b"]
     assert query(visit)["provider"] == ["Beta AI"]
 
 
-def test_sorting_by_context_uses_the_window_in_force(visit: object) -> None:
+def test_sorting_by_context_uses_the_window_in_force(visit: Any) -> None:
     visit.goto(visit.site_url)
     header = visit.locator(".mc-models th", has_text="Context")
     header.locator("button").click()
     assert header.get_attribute("aria-sort") == "ascending"
     # tiny-1b-preview serves 8,192 for now although 131,072 is documented: it sorts first;
-    # the stub's window is the API's own figure (65,536, labelled API); a model with no
-    # window at all sorts last.
+    # the stub's window is the API's own figure (65,536, marked API); the models with no
+    # window (an alias, a model whose docs give none, an audio model) sort last.
+    no_window = ["kept-pro", "new-latest", "whisper-x"]
     ids = visible_ids(visit)
-    assert ids == ["tiny-1b-preview", "live-stub", "new-120b", "new-120b", "whisper-x"]
+    assert ids[:4] == ["tiny-1b-preview", "live-stub", "new-120b", "new-120b"]
+    assert sorted(ids[4:]) == no_window
+    stub_row = visit.locator(".mc-models tbody tr", has=visit.locator("code", has_text="live-stub"))
+    assert stub_row.locator(".mc-api").inner_text() == "API"
     header.locator("button").click()
-    assert visible_ids(visit)[3] == "tiny-1b-preview"
+    ids = visible_ids(visit)
+    assert ids[:4] == ["new-120b", "new-120b", "live-stub", "tiny-1b-preview"]
+    assert sorted(ids[4:]) == no_window, "no window sorts last either way"
     assert query(visit)["sort"] == ["context:desc"]
 
 
-def test_status_sorts_in_lifecycle_order(visit: object) -> None:
+def test_state_sorts_in_lifecycle_order(visit: Any) -> None:
     visit.goto(visit.site_url + "?all=1")
     visit.locator(".mc-models th", has_text="State").locator("button").click()
     states = visit.locator(".mc-models tbody tr:not([hidden])").evaluate_all(
         "rows => rows.map(r => r.dataset.state)"
     )
-    order = ["available", "coming-soon", "offline", "deprecated", "retired"]
+    order = [s.value for s in State]
+    assert len(set(states)) == len(order), "the fixture has a model in every state"
     assert states == sorted(states, key=order.index)
-    assert states[-2:] == ["retired", "retired"]
 
 
-def test_filter_matches_numbers_without_separators(visit: object) -> None:
+def test_filter_matches_numbers_without_separators(visit: Any) -> None:
     visit.goto(visit.site_url)
-    # new-120b documents 65,536 output tokens; the stub's API reports a 65,536 window.
-    visit.locator("input.mc-filter-text").fill("65536")
-    assert visible_ids(visit) == ["live-stub", "new-120b"]
-    visit.locator("input.mc-filter-text").fill("65,536")
-    assert visible_ids(visit) == ["live-stub", "new-120b"]
+    # Both new-120b rows show a 131,072 window; tiny-1b-preview shows 8,192 (the window in force).
+    for typed, expected in (("131072", ["new-120b"] * 2), ("131,072", ["new-120b"] * 2),
+                            ("8192", ["tiny-1b-preview"])):  # fmt: skip
+        visit.locator("input.mc-filter-text").fill(typed)
+        assert visible_ids(visit) == expected, typed
+    assert "8,192" in visit.locator(".mc-models tbody tr:not([hidden])").inner_text()
 
 
-def test_url_state_is_restored_on_load(visit: object) -> None:
-    visit.goto(visit.site_url + "?filter=70b&all=1&sort=id:desc&state=Retired")
+def test_url_state_is_restored_on_load(visit: Any) -> None:
+    visit.goto(visit.site_url + "?filter=70b&all=1&sort=model:desc&state=Retired")
     assert visit.locator("input.mc-filter-text").input_value() == "70b"
     assert visit.locator("input.mc-include-all").is_checked()
     assert visit.locator("select.mc-filter-state").input_value() == "Retired"
+    assert visit.locator(".mc-models th", has_text="Model").get_attribute("aria-sort") == (
+        "descending"
+    )
+    # enterprise-70b also matches "70b", but it is limited, not retired.
     assert visible_ids(visit) == ["old-70b", "mid-70b"]
 
 
-def test_no_match_shows_an_empty_state_that_clears(visit: object) -> None:
+def test_no_match_shows_an_empty_state_that_clears(visit: Any) -> None:
     visit.goto(visit.site_url)
     visit.locator("input.mc-filter-text").fill("old-70b")
     empty = visit.locator(".mc-empty")
@@ -196,33 +277,83 @@ def test_no_match_shows_an_empty_state_that_clears(visit: object) -> None:
     assert "1 deprecated, retired or not callable one does" in empty.inner_text()
     assert not visit.locator(".mc-models table").is_visible()
     empty.locator("button").click()
-    assert len(visible_ids(visit)) == 10
+    assert sorted(visible_ids(visit)) == all_ids()
 
 
-def test_only_real_reviewed_ids_get_a_copy_button(visit: object) -> None:
+def test_only_real_reviewed_ids_get_a_copy_button(visit: Any) -> None:
     visit.goto(visit.site_url + "?all=1")
     with_copy = visit.locator("tbody tr:has(button.mc-copy) td:first-child code").all_inner_texts()
-    assert "big-405b" not in with_copy
-    assert "live-stub" not in with_copy
+    assert "big-405b" not in with_copy, "listed without an API ID"
+    assert "live-stub" not in with_copy, "an unreviewed stub"
     assert "new-120b" in with_copy
 
 
-def test_retired_page_shows_its_path_and_no_callable_sample_of_its_id(visit: object) -> None:
+def test_figures_align_right_in_the_model_tables(visit: Any) -> None:
+    """Context and price are figures, right-aligned; the other columns read as text."""
+    for path, columns in (("", 6), ("providers/alpha/", 5)):
+        visit.goto(visit.site_url + path)
+        row = visit.locator(".mc-models tbody tr:not([hidden])").first
+        aligns = row.locator("td").evaluate_all(
+            "cells => cells.map(c => getComputedStyle(c).textAlign)"
+        )
+        context, price = columns - 3, columns - 2
+        expected = ["right" if i in {context, price} else "left" for i in range(columns)]
+        assert [a if a == "right" else "left" for a in aligns] == expected, (path, aligns)
+
+
+def test_clicking_a_row_opens_the_model_page(visit: Any) -> None:
+    visit.goto(visit.site_url)
+    visit.locator(".mc-models a", has_text="tiny-1b-preview").click()
+    visit.wait_for_url("**/models/alpha/tiny-1b-preview/")
+    assert "8k (8,192)" in visit.locator("article").inner_text()
+
+
+# --- Model pages and lists -------------------------------------------------------------------
+
+
+def test_retired_page_shows_what_to_use_instead_and_no_callable_sample_of_its_id(
+    visit: Any,
+) -> None:
     visit.goto(visit.site_url + "models/alpha/old-70b/")
     article = visit.locator("article")
     assert "Retired since 2026-08-16" in article.inner_text()
-    path = visit.locator("h2#migration-path + ol").inner_text()
-    assert path.index("old-70b") < path.index("mid-70b") < path.index("new-120b")
+    target = use_today_id("alpha", "old-70b")
+    assert target == "new-120b"
+    path = visit.locator("h2#what-to-use-instead + ol").inner_text()
+    assert path.index("old-70b") < path.index("mid-70b") < path.index(target)
     for tab in visit.locator(".mc-sample .tabbed-labels label").all():
         tab.click()
     samples = " ".join(visit.locator(".mc-sample pre").all_inner_texts())
-    assert "new-120b" in samples
+    assert target in samples
     assert "old-70b" not in samples
     edit = visit.locator("a", has_text="Edit this entry")
     assert edit.get_attribute("href").endswith("catalog/alpha/models/old-70b.yaml")
 
 
-def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: object, site_url: str) -> None:
+def test_lists_of_models_to_move_from_have_a_use_today_column(visit: Any) -> None:
+    """The retired and deprecated lists and the Changes page name the model to use today, the
+    first model on the replacement path that is not deprecated, not only the next one."""
+    rows = {
+        "status/retired/": ["old-70b", "mid-70b"],
+        "status/deprecated/": ["fading-8b"],
+        "changes/": ["old-70b", "fading-8b"],
+    }
+    for path, model_ids in rows.items():
+        visit.goto(visit.site_url + path)
+        tables = visit.locator("article table")
+        headings = tables.first.locator("thead th").all_inner_texts()
+        assert "Use today" in headings, (path, headings)
+        column = headings.index("Use today")
+        for model_id in model_ids:
+            model_cell = visit.locator("td:nth-child(2) code" if path == "changes/" else
+                                       "td:first-child code", has_text=model_id)  # fmt: skip
+            row = tables.locator("tbody tr", has=model_cell).first
+            cell = row.locator("td").nth(column)
+            assert cell.inner_text().strip() == use_today_id("alpha", model_id), (path, model_id)
+            assert cell.locator("a").get_attribute("href").endswith("/models/alpha/new-120b/")
+
+
+def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: Any, site_url: str) -> None:
     """Logo, repository and edit icons come from catalog.css, not from each page: each is a
     painted box of the theme's icon size (the drawer's logo is twice that), light and dark.
     The drawer is laid out, off screen, even while it is closed."""
@@ -246,44 +377,73 @@ def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: object, sit
         finish(page)
 
 
-TEXT_ALIGN = "cells => cells.map(c => getComputedStyle(c).textAlign)"
+# --- Compare ---------------------------------------------------------------------------------
+
+COMPARED = ["alpha/new-120b", "beta/new-120b", "alpha/old-70b", "alpha/live-stub",
+            "alpha/redirected-8b", "alpha/enterprise-70b"]  # fmt: skip
+COMPARE_SIX = "compare/?" + "&".join(f"m={key}" for key in COMPARED)
 
 
-def test_figures_align_right_in_model_and_price_tables(visit: object) -> None:
-    visit.goto(visit.site_url + "models/alpha/new-120b/")
-    price_row = visit.locator("h2#prices ~ .mc-figures tbody tr").first
-    aligns = price_row.locator("td").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c).textAlign)"
+def compare_column(table: Any, fact: str, column: int) -> Any:
+    return table.locator("tbody tr", has_text=fact).first.locator("td").nth(column)
+
+
+def test_compare_is_a_material_table_with_one_column_per_model(visit: Any) -> None:
+    # Six models, then one the catalog does not hold, one asked for twice and a seventh.
+    extra = "&m=alpha/no-such-model&m=alpha/old-70b&m=alpha/whisper-x"
+    goto(visit, visit.site_url + COMPARE_SIX + extra)
+    table = visit.locator(".mc-compare-output table")
+    problems = visit.locator(".mc-problems").inner_text()
+    assert "Not in the catalog: alpha/no-such-model" in problems
+    assert "Asked for twice: alpha/old-70b" in problems
+    assert "Only 6 models fit side by side; 1 more was left out: alpha/whisper-x." in problems
+    heads = table.locator("thead th").all_inner_texts()
+    assert heads == ["Fact", *(key.split("/", 1)[1] for key in COMPARED)]
+    assert query(visit)["m"][:6] == COMPARED
+
+    # Material's table: a border around it and between rows; fact names in bold on the left.
+    style = table.evaluate(
+        """t => {
+            const s = getComputedStyle(t), cell = getComputedStyle(t.querySelector("tbody td"));
+            const label = getComputedStyle(t.querySelector('tbody th[scope="row"]'));
+            return {border: [s.borderTopStyle, parseFloat(s.borderTopWidth) > 0],
+                    rule: [cell.borderTopStyle, parseFloat(cell.borderTopWidth) > 0],
+                    label: [label.textAlign, Number(label.fontWeight) >= 700]};
+        }"""
     )
-    assert aligns[0] != "right" and aligns[-1] != "right", "the date and the source read as text"
-    assert set(aligns[1:-1]) == {"right"}, aligns
-    visit.goto(visit.site_url)
-    row = visit.locator(".mc-models tbody tr:not([hidden])").first
-    aligns = row.locator("td").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c).textAlign)"
+    assert style == {"border": ["solid", True], "rule": ["solid", True], "label": ["left", True]}
+
+    # Documented values as the docs state them; the API's only where no document states one.
+    output = table.locator("tbody tr", has_text="Max output")
+    assert "65,536" in output.locator("td").nth(0).inner_text()
+    assert "16,384" in output.locator("td").nth(1).inner_text()
+    stub_context = compare_column(table, "Context window", COMPARED.index("alpha/live-stub"))
+    assert stub_context.locator(".mc-api-note").inner_text().strip() == (
+        "(as the API reported it on 2026-11-20; no document states it)"
     )
-    assert aligns[-6:] == ["right"] * 6 and "right" not in aligns[:-6], aligns
+    assert compare_column(table, "Context window", 0).locator(".mc-api-note").count() == 0
+    # Use today: the end of the path, not the next model (old-70b's next one is retired too).
+    for column, key in enumerate(COMPARED):
+        provider, model_id = key.split("/", 1)
+        expected = use_today_id(provider, model_id) or "this model"
+        assert compare_column(table, "Use today", column).inner_text() == expected, key
+
+    # Another pick replaces a column and the address follows.
+    visit.locator("select.mc-compare-pick").nth(5).select_option("alpha/whisper-x")
+    assert query(visit)["m"] == [*COMPARED[:5], "alpha/whisper-x"]
+    assert table.locator("thead th").count() == 7
 
 
-def test_clicking_a_row_opens_the_model_page(visit: object) -> None:
-    visit.goto(visit.site_url)
-    visit.locator(".mc-models a", has_text="Tiny 1B").click()
-    visit.wait_for_url("**/models/alpha/tiny-1b-preview/")
-    assert "8k (8,192)" in visit.locator("article").inner_text()
+def test_compare_with_one_known_model_names_the_unknown_one(visit: Any) -> None:
+    goto(visit, visit.site_url + "compare/?m=alpha/new-120b&m=gamma/new-120b")
+    assert visit.locator(".mc-problems").inner_text() == "Not in the catalog: gamma/new-120b"
+    assert "Choose at least two models" in visit.locator(".mc-compare-output").inner_text()
 
 
-def test_compare_view_shows_the_chosen_models_side_by_side(visit: object) -> None:
-    visit.goto(visit.site_url + "compare/?m=alpha/new-120b&m=beta/new-120b")
-    table = visit.locator(".mc-compare-table")
-    table.wait_for()
-    output_row = table.locator("tr", has_text="Max output tokens").inner_text()
-    assert "65,536" in output_row and "16,384" in output_row
-    visit.locator("select.mc-compare-pick").nth(2).select_option("alpha/whisper-x")
-    assert query(visit)["m"] == ["alpha/new-120b", "beta/new-120b", "alpha/whisper-x"]
-    assert table.locator("thead th").count() == 4
+# --- Search and 404 --------------------------------------------------------------------------
 
 
-def test_search_finds_a_model_by_id(visit: object, built_site: Path) -> None:
+def test_search_finds_a_model_by_id(visit: Any, built_site: Path) -> None:
     if built_site.parent.parent.name.startswith("zensical"):
         pytest.skip(
             "Zensical's search has another interface; its index is checked in test_site_build"
@@ -296,7 +456,7 @@ def test_search_finds_a_model_by_id(visit: object, built_site: Path) -> None:
     assert "Fading 8B" in result.inner_text()
 
 
-def test_404_page_offers_search_and_a_way_home(browser: object, site_url: str) -> None:
+def test_404_page_offers_search_and_a_way_home(browser: Any, site_url: str) -> None:
     page = open_page(browser, site_url)
     response = page.goto(site_url + "models/alpha/no-such-model/")
     assert response.status == 404
@@ -307,63 +467,260 @@ def test_404_page_offers_search_and_a_way_home(browser: object, site_url: str) -
     finish(page, expect_404=True)
 
 
-@pytest.mark.parametrize("width", [360, 390])
-def test_no_sideways_page_scroll_on_phones_and_ids_stay_whole(
-    browser: object, site_url: str, width: int
-) -> None:
-    page = open_page(browser, site_url, width=width)
-    for path in ("?all=1", "models/alpha/old-70b/", "compare/?m=alpha/new-120b&m=beta/new-120b"):
-        page.goto(site_url + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, (path, overflow)
+# --- Layout: every table fits its column -----------------------------------------------------
+
+WIDE = (1024, 1400, 1920)
+PHONE = 390
+
+# Every table on the page that does not fit its column: wider than its box (it would scroll),
+# inside a box that scrolls sideways, or reaching out of the article.
+TABLES_THAT_DO_NOT_FIT = """() => {
+  const found = [];
+  for (const table of document.querySelectorAll("article table")) {
+    if (!table.getClientRects().length) continue;
+    const name = (table.querySelector("th") || table).textContent.trim().slice(0, 24);
+    const column = table.closest("article").getBoundingClientRect();
+    const box = table.getBoundingClientRect();
+    if (box.left < column.left - 1 || box.right > column.right + 1) {
+      found.push(`${name}: ${Math.round(box.left)}-${Math.round(box.right)} px outside ` +
+                 `${Math.round(column.left)}-${Math.round(column.right)}`);
+    }
+    for (let node = table; node.tagName !== "ARTICLE"; node = node.parentElement) {
+      const scrolls = node === table || getComputedStyle(node).overflowX !== "visible";
+      if (scrolls && node.scrollWidth > node.clientWidth) {
+        found.push(`${name}: ${node.scrollWidth} > ${node.clientWidth} px ` +
+                   `(${node === table ? "table" : node.className || node.tagName})`);
+      }
+    }
+  }
+  const page = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  if (page > 0) found.push(`the page scrolls sideways by ${page} px`);
+  return found;
+}"""
+
+# Model IDs in model tables that break inside a part (anywhere but after a '/'): each part is a
+# text node of the <code>, and a part on two lines has rectangles at two heights.
+IDS_BROKEN_INSIDE_A_PART = """() => Array.from(document.querySelectorAll(".mc-models code.mc-id"))
+  .filter(code => code.getClientRects().length)
+  .filter(code => Array.from(code.querySelectorAll("*")).concat([code]).some(element =>
+    Array.from(element.childNodes).some(node => {
+      if (node.nodeType !== Node.TEXT_NODE) return false;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+      return tops.size > 1;
+    })))
+  .map(code => code.textContent)"""
+
+# One page of each kind, with a model page in each state the fixture has.
+PAGE_TYPES = [
+    "?all=1",
+    "providers/",
+    "providers/alpha/",
+    "developers/",
+    "developers/openai/",
+    "models/alpha/new-120b/",  # available, prices, limits, API disagreement, two providers
+    "models/alpha/fading-8b/",  # deprecated
+    "models/alpha/old-70b/",  # retired, a two-step path
+    "models/alpha/enterprise-70b/",  # limited
+    "models/alpha/redirected-8b/",  # redirected
+    "models/alpha/next-model/",  # coming soon
+    "models/alpha/big-405b/",  # offline, no API ID
+    "models/alpha/live-stub/",  # an unreviewed stub
+    "models/alpha/kept-pro/",  # a withdrawn statement and a floor
+    "models/alpha/new-latest/",  # an alias
+    "models/alpha/whisper-x/",  # audio
+    "changes/",
+    *(f"status/{s.value}/" for s in State),
+    COMPARE_SIX,
+    "reference/schema/",
+    "reference/exports/",
+]
+
+
+def layout_problems(page: Any, paths: list[str]) -> dict[str, list[str]]:
+    """Each page loaded once at 1400 px, then measured at every width by resizing it."""
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        resize(page, 1400)
+        goto(page, page.site_url + path)
+        for width in (*WIDE, PHONE):
+            resize(page, width)
+            problems = page.evaluate(TABLES_THAT_DO_NOT_FIT)
+            if width == PHONE:
+                broken = page.evaluate(IDS_BROKEN_INSIDE_A_PART)
+                problems += [f"{model_id} breaks inside a part" for model_id in broken]
+            if problems:
+                found[f"{path} at {width} px"] = problems
+    return found
+
+
+def test_every_table_fits_its_column_on_every_page_type(browser: Any, site_url: str) -> None:
+    """At 1024, 1400 and 1920 px every table fits its column; on a 390 px phone the page does
+    not scroll sideways and no table scrolls either (the wide ones become cards), and a
+    model ID breaks only after a '/'."""
+    page = open_page(browser, site_url)
+    found = layout_problems(page, PAGE_TYPES)
+    finish(page)
+    assert found == {}
+
+
+# Each cell of a row: how it is laid out, the label the stylesheet writes before it, its text.
+CELLS = """row => Array.from(row.cells).map(cell => [
+    getComputedStyle(cell).display, getComputedStyle(cell, "::before").content,
+    cell.getAttribute("data-label"), cell.innerText.replace(/\\s+/g, " ").trim()])"""
+
+
+def test_phone_cards_show_every_value_with_its_label(browser: Any, site_url: str) -> None:
+    """On a phone a model table is a list of cards, and so is a table of four columns or
+    more (the Changes page): each value keeps a label, and none is lost."""
+    page = open_page(browser, site_url, width=PHONE)
     page.goto(site_url + "?all=1")
-    broken = page.locator("code.mc-id").evaluate_all(
-        "codes => codes.filter(c => c.getClientRects().length > 1).map(c => c.textContent)"
-    )
-    assert broken == []
+    card = page.locator(".mc-models tbody tr", has=page.locator("td:first-child code",
+                                                                has_text="old-70b"))  # fmt: skip
+    cells = card.evaluate(CELLS)
+    assert [display for display, *_ in cells] == ["block", *["inline-block"] * 4, "block"]
+    assert [(label, text) for _, label, _, text in cells[3:]] == [
+        ('"Context "', "131,072"),
+        ("none", "$0.59 / $0.79 in / out per 1M tokens"),
+        ('"Use today: "', use_today_id("alpha", "old-70b")),
+    ]
+    assert cells[0][3].startswith("old-70b Old 70B") and cells[1][3] == "Alpha Cloud"
+    page.goto(site_url + "changes/")
+    first = page.locator("article table").first.locator("tbody tr").first.evaluate(CELLS)
+    assert [label for _, _, label, _ in first] == ["Date", "Model", "What", "Use today", "Source"]
+    assert all(display == "block" and before != "none" for display, before, *_ in first), first
+    assert [text for *_, text in first][:2] == ["2026-12-15", "fading-8b Alpha Cloud"]
     finish(page)
 
 
+# --- Accessibility ---------------------------------------------------------------------------
+
+# One page of each kind: a model page for each kind of notice (the badges of every state are
+# on the home page), both kinds of state list, and the page that only JavaScript fills.
 AXE_PAGES = {
-    "home": "",
+    "home": "?all=1",
     "available": "models/alpha/new-120b/",
     "deprecated": "models/alpha/fading-8b/",
     "retired": "models/alpha/old-70b/",
-    "audio": "models/alpha/whisper-x/",
-    "stub": "models/alpha/live-stub/",
+    "coming-soon": "models/alpha/next-model/",
+    "no API ID": "models/alpha/big-405b/",
     "provider": "providers/alpha/",
     "developer": "developers/openai/",
     "changes": "changes/",
-    "compare": "compare/?m=alpha/new-120b&m=beta/new-120b",
+    "state list": "status/retired/",
+    "model list": "status/available/",
+    "compare": COMPARE_SIX,
     "schema": "reference/schema/",
     "404": "no-such-page/",
 }
-
-
-@pytest.mark.parametrize(
-    ("width", "dark"), [(390, False), (390, True), (1400, False), (1400, True)]
+SERIOUS = (
+    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+    ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
 )
-def test_axe_finds_no_serious_or_critical_violations(
-    browser: object, site_url: str, built_site: Path, width: int, dark: bool
-) -> None:
-    if built_site.parent.parent.name.startswith("zensical") and (width, dark) in {
-        (390, True),
-        (1400, False),
-    }:
-        pytest.skip("Zensical runs half the matrix (390 light, 1400 dark) to keep the suite fast")
-    page = open_page(browser, site_url, width=width, dark=dark)
+
+
+def axe_violations(
+    page: Any, paths: dict[str, str], widths: tuple[int, ...]
+) -> dict[str, list[str]]:
+    """axe-core on each page, loaded once at the first width and run at each width in turn."""
     found: dict[str, list[str]] = {}
-    for name, path in AXE_PAGES.items():
-        page.goto(site_url + path)
-        if name == "compare":
-            page.locator(".mc-compare-table").wait_for()
+    for name, path in paths.items():
+        resize(page, widths[0])
+        goto(page, page.site_url + path)
         page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
-        )
-        if violations:
-            found[name] = violations
+        for width in widths:
+            resize(page, width)
+            violations = page.evaluate(SERIOUS)
+            if violations:
+                found[f"{name} at {width} px"] = violations
+    return found
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violations(
+    browser: Any, site_url: str, built_site: Path, dark: bool
+) -> None:
+    """At 1400 and 390 px, in the light and the dark scheme. Zensical runs half the matrix
+    (light at 390 px, dark at 1400 px) to keep the suite fast."""
+    widths: tuple[int, ...] = (1400, PHONE)
+    if built_site.parent.parent.name.startswith("zensical"):
+        widths = (1400,) if dark else (PHONE,)
+    page = open_page(browser, site_url, dark=dark)
+    found = axe_violations(page, AXE_PAGES, widths)
     finish(page, expect_404=True)
+    assert found == {}
+
+
+# --- The real catalog, at its full size ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_site_url(real_site: Path) -> Iterator[str]:
+    yield from serve(real_site)
+
+
+def real_pages() -> dict[str, str]:
+    """The largest page of each kind; the provider with the most models has the longest
+    provider page."""
+    catalog = catalog_of(CATALOG)
+    biggest = max(catalog.providers, key=lambda p: sum(m.provider == p for m in catalog.models))
+    return {
+        "home": "?all=1",
+        "provider": f"providers/{biggest}/",
+        "changes": "changes/",
+        "retired": "status/retired/",
+    }
+
+
+def test_the_real_catalog_home_lists_the_callable_models_of_every_provider(
+    browser: Any, real_site_url: str
+) -> None:
+    catalog = catalog_of(CATALOG)
+    page = open_page(browser, real_site_url, width=1400)
+    page.goto(real_site_url)
+    shown = page.locator(".mc-models tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()
+    assert {name.strip() for name in shown} == {p.name for p in catalog.providers.values()}
+    # Each row names the model to use today as the library computes it; a model that needs
+    # no move shows none.
+    page.goto(real_site_url + "?all=1")
+    shown_targets = dict(
+        page.locator(".mc-models tbody tr").evaluate_all(
+            """rows => rows.map(r => [r.querySelector("td a").getAttribute("href"),
+                                      r.cells[r.cells.length - 1].textContent.trim()])"""
+        )
+    )
+    assert len(shown_targets) == len(catalog.models)
+    wrong = {}
+    for model in catalog.models:
+        href = f"{BASE}models/{model.provider}/{model.id}/"
+        target = use_today(catalog, model, REAL_AS_OF)
+        if state(model, REAL_AS_OF, catalog) in {State.AVAILABLE, State.COMING_SOON}:
+            expected = "—"
+        elif target is not None:
+            expected = target.id
+        else:
+            continue  # the path's callable end or "none named": the fixture site checks those
+        if shown_targets[href] != expected:
+            wrong[href] = (shown_targets[href], expected)
+    assert wrong == {}
+    finish(page)
+
+
+def test_the_real_catalog_pages_fit_and_pass_axe(browser: Any, real_site_url: str) -> None:
+    """The largest pages at the real size: every table fits at every width, and axe finds
+    nothing serious in light mode at 1400 px and dark mode at 390 px (the full matrix of both
+    runs on the fixture site, whose pages have the same templates and stylesheet)."""
+    pages = real_pages()
+    page = open_page(browser, real_site_url)
+    layout = layout_problems(page, list(pages.values()))
+    finish(page)
+    assert layout == {}
+    found = {}
+    for width, dark in ((1400, False), (PHONE, True)):
+        page = open_page(browser, real_site_url, dark=dark)
+        for name, violations in axe_violations(page, pages, (width,)).items():
+            found[f"{name}{' dark' if dark else ''}"] = violations
+        finish(page)
     assert found == {}

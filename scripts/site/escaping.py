@@ -119,9 +119,17 @@ def _trim_url(url: str) -> str:
 
 def breakable_id(value: object) -> Markup:
     """A model ID for a raw HTML block (where Markdown is not read): HTML-escaped, with a
-    line-break opportunity after each '/' (an ID never breaks inside a part; <wbr> adds
-    nothing when the text is copied)."""
-    return Markup("/<wbr>").join(escape(part) for part in str(value).split("/"))
+    line-break opportunity after each '/' (<wbr> adds nothing when the text is copied). An ID
+    of several parts has each in a <span>, which the stylesheet keeps whole where a line is
+    long enough for any part (a model card on a phone)."""
+    parts = str(value).split("/")
+    if len(parts) == 1:
+        return escape(parts[0])
+    last = len(parts) - 1
+    return Markup("<wbr>").join(
+        Markup("<span>{}{}</span>").format(part, "/" if index < last else "")
+        for index, part in enumerate(parts)
+    )
 
 
 def code(value: object) -> Markup:

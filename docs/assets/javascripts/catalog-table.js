@@ -239,16 +239,36 @@
     apply(false);
   }
 
-  // Accessibility fixes to the theme's markup: the search dialog gets a name, and tables
-  // that scroll sideways can be reached (and scrolled) with the keyboard.
+  // Tables of four columns or more are laid out as one card per row on a phone
+  // (catalog.css): each cell is labelled with its column's heading, which the card shows.
+  const STACK_FROM_COLUMNS = 4;
+
+  function labelCells(table) {
+    if (table.hasAttribute("data-mc-stack") || !table.tHead || !table.tHead.rows.length) return;
+    const headings = Array.from(table.tHead.rows[0].cells).map(cellText);
+    if (headings.length < STACK_FROM_COLUMNS) return;
+    Array.from(table.tBodies).forEach((body) =>
+      Array.from(body.rows).forEach((row) =>
+        Array.from(row.cells).forEach((cell, column) => {
+          if (headings[column]) cell.setAttribute("data-label", headings[column]);
+        })
+      )
+    );
+    table.setAttribute("data-mc-stack", "");
+  }
+
+  // Accessibility fixes to the theme's markup: the search dialog gets a name, and a table
+  // that still scrolls sideways can be reached (and scrolled) with the keyboard.
   function fixTheme() {
     document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach((dialog) =>
       dialog.setAttribute("aria-label", "Search")
     );
+    document
+      .querySelectorAll(".md-typeset table:not([class])")
+      .forEach((table) => table.closest(".mc-models, .mc-compare") || labelCells(table));
     const scrolling = Array.from(document.querySelectorAll(".md-typeset table:not([class])")).filter(
       (table) => table.scrollWidth > table.clientWidth
     );
-    document.querySelectorAll(".mc-scroll").forEach((region) => scrolling.push(region));
     scrolling.forEach((region) => {
       if (region.hasAttribute("tabindex")) return;
       region.setAttribute("tabindex", "0");

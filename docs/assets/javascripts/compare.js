@@ -79,7 +79,8 @@
       else if (kept.includes(key)) repeated.push(key);
       else kept.push(key);
     });
-    return { kept: kept.slice(0, SLOTS), unknown, repeated, over: Math.max(0, kept.length - SLOTS) };
+    const dropped = kept.slice(SLOTS);
+    return { kept: kept.slice(0, SLOTS), unknown, repeated, over: dropped.length, dropped };
   }
 
   function writeSelection(keys) {
@@ -158,8 +159,14 @@
         th.scope = "row";
         th.textContent = title;
         row.appendChild(th);
-        chosen.forEach((m) => fill(row.insertCell(), m));
+        chosen.forEach((m) => {
+          const cell = row.insertCell();
+          // On a phone each fact is a card and each value names its model (catalog.css).
+          cell.setAttribute("data-label", m.id + " · " + m.provider_name);
+          fill(cell, m);
+        });
       });
+      table.setAttribute("data-mc-stack", "");
       output.appendChild(table);
     }
 
@@ -175,7 +182,10 @@
     initial.kept.forEach((key, slot) => (selects[slot].value = key));
     initial.unknown.forEach((key) => problem(problems, "Not in the catalog: " + key));
     initial.repeated.forEach((key) => problem(problems, "Asked for twice: " + key + " (shown once)"));
-    if (initial.over) problem(problems, "Only " + SLOTS + " models fit side by side; " + initial.over + " more were left out.");
+    if (initial.over) {
+      const left = initial.over === 1 ? "1 more was" : initial.over + " more were";
+      problem(problems, "Only " + SLOTS + " models fit side by side; " + left + " left out: " + initial.dropped.join(", ") + ".");
+    }
     selects.forEach((select) =>
       select.addEventListener("change", () => {
         problems.textContent = "";
