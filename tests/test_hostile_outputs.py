@@ -115,6 +115,12 @@ def hostile_payload(tmp_path: Path) -> Path:
     return payload_file(tmp_path, PRINTABLE_HOSTILE)
 
 
+# A bare /models payload carries no date: sync is told the day it was captured. The lists here
+# are short; --allow-shrink keeps sync from refusing them as a mass removal, so that what is
+# checked is what the IDs do to the report.
+CAPTURED = ["--as-of", "2026-11-20", "--allow-shrink"]
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github"])
 @pytest.mark.parametrize("text", [*UNPRINTABLE_HOSTILE, LONE_SURROGATE])
 def test_sync_refuses_a_list_with_unprintable_ids_in_one_sentence(
@@ -122,7 +128,7 @@ def test_sync_refuses_a_list_with_unprintable_ids_in_one_sentence(
 ) -> None:
     payload = payload_file(tmp_path, [text])
     result = run_cli(
-        ["sync", "--provider", "groq", "--from-file", str(payload), "--format", fmt],
+        ["sync", "--provider", "groq", "--from-file", str(payload), *CAPTURED, "--format", fmt],
         cwd=catalog_copy.parent,
     )
     assert result.returncode == 2, result.stdout + result.stderr
@@ -131,18 +137,19 @@ def test_sync_refuses_a_list_with_unprintable_ids_in_one_sentence(
     if fmt == "json":
         [provider] = json.loads(result.stdout)["providers"]
         assert provider["checked"] is False and provider["error"]
+        reason = provider["error"]
     else:
         assert "could not be checked" in result.stdout.lower()
+        reason = result.stdout
+    assert "(U+" in reason, "refused for the character it names, not for another reason"
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github"])
 def test_sync_outputs_cannot_be_forged_by_live_ids(
     catalog_copy: Path, hostile_payload: Path, fmt: str
 ) -> None:
-    result = run_cli(
-        ["sync", "--provider", "groq", "--from-file", str(hostile_payload), "--format", fmt],
-        cwd=catalog_copy.parent,
-    )
+    args = ["sync", "--provider", "groq", "--from-file", str(hostile_payload), *CAPTURED]
+    result = run_cli([*args, "--format", fmt], cwd=catalog_copy.parent)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert_no_raw_controls(result.stdout)

@@ -9,10 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import make_site_project
-from tests.test_site_serve import free_port, wait_for_text
+from tests.conftest import SITE_CATALOG, make_site_project
+from tests.test_site_serve import MODEL_FILE, MODEL_PAGE, free_port, wait_for_text
 
-MODEL_FILE = Path("catalog", "groq", "models", "gemma2-9b-it.yaml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -28,19 +27,20 @@ def launch(project: Path, addr: str) -> subprocess.Popen[bytes]:
 
 
 def test_serve_shows_catalog_errors_as_a_page_then_recovers(tmp_path: Path) -> None:
-    project = make_site_project(tmp_path / "project")
+    project = make_site_project(tmp_path / "project", SITE_CATALOG)
     path = project / MODEL_FILE
     valid = path.read_text()
+    assert "\ncontext_window: 8192\n" in valid  # line 10, its value at column 17
     path.write_text(valid.replace("context_window: 8192", 'context_window: "8k"'))
     port = free_port()
     server = launch(project, f"127.0.0.1:{port}")
     try:
         home = f"http://127.0.0.1:{port}/modelcat/"
         page = wait_for_text(home, "The catalog is invalid", timeout=90)
-        assert "gemma2-9b-it.yaml:10:17: context_window must be an integer" in page
+        assert f"{MODEL_FILE.name}:10:17: context_window must be an integer" in page
         assert "write 8192, not &#x27;8k&#x27;" in page or "write 8192, not '8k'" in page
         path.write_text(valid)
-        wait_for_text(f"{home}models/groq/gemma2-9b-it/", "Gemma 2 9B", timeout=90)
+        wait_for_text(f"{home}{MODEL_PAGE}", "Fading 8B", timeout=90)
         # The home page's own heading: the error page is gone once it is back.
         assert "The catalog is invalid" not in wait_for_text(home, "Model catalog", timeout=60)
     finally:
