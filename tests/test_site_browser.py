@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from modelcat_registry.catalog import Catalog
-from modelcat_registry.lifecycle import State, is_callable, state, use_today
+from modelcat_registry.lifecycle import State, is_callable, migration_path, state, use_today
 from modelcat_registry.valid_catalog import read_valid_catalog
 from tests.conftest import CATALOG, REAL_SITE_AS_OF, SITE_AS_OF, SITE_CATALOG
 
@@ -177,11 +177,15 @@ def query(page: Any) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-def resize(page: Any, width: int) -> None:
-    """A new viewport width, and two frames for the theme's resize observers to act on it
-    (Material makes a code block focusable once it sees that it scrolls)."""
+def resize(page: Any, width: int, settle: bool = False) -> None:
+    """A new viewport width (the layout that a measurement reads follows at once); settle:
+    and two frames for the theme's resize observers to act on it (Material makes a code block
+    focusable once it sees that it scrolls)."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    if settle:
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
 
 
 def goto(page: Any, url: str) -> None:
@@ -328,6 +332,9 @@ def test_retired_page_shows_what_to_use_instead_and_no_callable_sample_of_its_id
     assert "old-70b" not in samples
     edit = visit.locator("a", has_text="Edit this entry")
     assert edit.get_attribute("href").endswith("catalog/alpha/models/old-70b.yaml")
+    # Its statements are a table (a sentence run into the table's first line made it text).
+    statements = visit.locator("article table", has=visit.locator("th", has_text="Statement"))
+    assert "shutdown on 2026-08-16; replacement: mid-70b" in statements.inner_text()
 
 
 def test_lists_of_models_to_move_from_have_a_use_today_column(visit: Any) -> None:
@@ -512,7 +519,8 @@ IDS_BROKEN_INSIDE_A_PART = """() => Array.from(document.querySelectorAll(".mc-mo
     })))
   .map(code => code.textContent)"""
 
-# One page of each kind, with a model page in each state the fixture has.
+# One page of each kind (every entry of the navigation that holds a table), with a model page
+# in each state the fixture has.
 PAGE_TYPES = [
     "?all=1",
     "providers/",
@@ -535,6 +543,8 @@ PAGE_TYPES = [
     COMPARE_SIX,
     "reference/schema/",
     "reference/exports/",
+    "check-your-code/",
+    "performance/",
 ]
 
 
@@ -631,7 +641,7 @@ def axe_violations(
         goto(page, page.site_url + path)
         page.add_script_tag(path=str(AXE))
         for width in widths:
-            resize(page, width)
+            resize(page, width, settle=True)
             violations = page.evaluate(SERIOUS)
             if violations:
                 found[f"{name} at {width} px"] = violations
@@ -677,35 +687,39 @@ def real_pages() -> dict[str, str]:
 def test_the_real_catalog_home_lists_the_callable_models_of_every_provider(
     browser: Any, real_site_url: str
 ) -> None:
+    """What `MODELCAT_AS_OF=2026-12-07 make site` shows on its home page: the models callable
+    today of every provider, and for each model to move from, the model to use today."""
     catalog = catalog_of(CATALOG)
     page = open_page(browser, real_site_url, width=1400)
     page.goto(real_site_url)
-    shown = page.locator(".mc-models tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()
-    assert {name.strip() for name in shown} == {p.name for p in catalog.providers.values()}
-    # Each row names the model to use today as the library computes it; a model that needs
-    # no move shows none.
-    page.goto(real_site_url + "?all=1")
-    shown_targets = dict(
-        page.locator(".mc-models tbody tr").evaluate_all(
-            """rows => rows.map(r => [r.querySelector("td a").getAttribute("href"),
-                                      r.cells[r.cells.length - 1].textContent.trim()])"""
-        )
+    rows = page.locator(".mc-models tbody tr").evaluate_all(
+        """rows => rows.map(r => [r.querySelector("td a").getAttribute("href"), !r.hidden,
+                                  r.cells[1].textContent.trim(),
+                                  r.cells[r.cells.length - 1].textContent.trim()])"""
     )
-    assert len(shown_targets) == len(catalog.models)
+    finish(page)
+    assert len(rows) == len(catalog.models)
+    shown_providers = {provider for _, shown, provider, _ in rows if shown}
+    assert shown_providers == {p.name for p in catalog.providers.values()}
+    shown_targets = {href: target for href, _, _, target in rows}
     wrong = {}
     for model in catalog.models:
         href = f"{BASE}models/{model.provider}/{model.id}/"
         target = use_today(catalog, model, REAL_AS_OF)
-        if state(model, REAL_AS_OF, catalog) in {State.AVAILABLE, State.COMING_SOON}:
+        path = migration_path(catalog, model, REAL_AS_OF)
+        model_state = state(model, REAL_AS_OF, catalog)
+        if model_state in {State.AVAILABLE, State.COMING_SOON}:
             expected = "—"
         elif target is not None:
             expected = target.id
+        elif path.ends_callable:  # no model free of an end: the last that can still be called
+            end = path.steps[-1]
+            expected = f"{end.id} {state(end, REAL_AS_OF, catalog).value} too"
         else:
-            continue  # the path's callable end or "none named": the fixture site checks those
+            expected = "none named"
         if shown_targets[href] != expected:
             wrong[href] = (shown_targets[href], expected)
     assert wrong == {}
-    finish(page)
 
 
 def test_the_real_catalog_pages_fit_and_pass_axe(browser: Any, real_site_url: str) -> None:
