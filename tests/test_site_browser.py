@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -720,6 +721,27 @@ def test_the_real_catalog_home_lists_the_callable_models_of_every_provider(
         if shown_targets[href] != expected:
             wrong[href] = (shown_targets[href], expected)
     assert wrong == {}
+
+
+def test_the_real_catalog_shows_what_the_api_reports_as_a_person_reads_it(
+    browser: Any, real_site_url: str
+) -> None:
+    """Dates, not Unix numbers; yes or no, not True; a unit on every figure."""
+    catalog = catalog_of(CATALOG)
+    model = next(
+        m
+        for m in catalog.models
+        if any({"created", "available", "context_window"} <= set(o.values) for o in m.observed)
+    )
+    page = open_page(browser, real_site_url, width=1400)
+    page.goto(f"{real_site_url}models/{model.provider}/{model.id}/")
+    reported = page.locator("article table", has=page.locator("th", has_text="Listed"))
+    text = reported.locator("tbody").inner_text()
+    finish(page)
+    assert re.search(r"created: \d{4}-\d\d-\d\d", text), text
+    assert re.search(r"active: (yes|no)\b", text), text
+    assert re.search(r"context: [\d,]+ tokens", text), text
+    assert not re.search(r"\b\d{9,}\b|True|False", text), text
 
 
 def test_the_real_catalog_pages_fit_and_pass_axe(browser: Any, real_site_url: str) -> None:
