@@ -8,6 +8,8 @@ import html
 import io
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import feedparser
@@ -17,6 +19,7 @@ import yaml
 
 from tests.conftest import (
     CATALOG,
+    REPO,
     SITE_CATALOG,
     build_site,
     make_site_project,
@@ -464,8 +467,6 @@ def test_the_export_read_back_by_sync_reports_no_drift(built_site: Path, tmp_pat
 
 def test_generate_removes_the_page_of_a_deleted_model(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog"
-    import shutil
-
     shutil.copytree(SITE_CATALOG, catalog)
     out = tmp_path / "docs"
     assert run_cli(["generate", "--out", str(out)], cwd=tmp_path).returncode == 0
@@ -496,3 +497,19 @@ def test_the_real_catalog_builds_strictly(tmp_path: Path, engine: str) -> None:
     for path in sorted((CATALOG / "groq" / "models").rglob("*.yaml")):
         model_id = path.relative_to(CATALOG / "groq" / "models").with_suffix("").as_posix()
         assert model_id in model_page(site, "groq", model_id).read_text()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_every_generated_file_is_ignored_by_git(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    args = ["generate", "--catalog", str(SITE_CATALOG), "--out", str(out)]
+    assert run_cli(args, cwd=tmp_path).returncode == 0
+    manifest = (out / ".generated").read_text().splitlines()
+    generated = [f"docs/{line}" for line in manifest] + ["docs/.generated"]
+    assert {p.split("/")[1] for p in generated} >= {".twins", "badges", "feeds", "models"}
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--verbose", "--non-matching", "--stdin"],
+        cwd=REPO, input="\n".join(generated), capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    not_ignored = [line.split("\t")[1] for line in result.stdout.splitlines() if line[:2] == "::"]
+    assert not_ignored == [], "generated files git would commit"
