@@ -183,6 +183,25 @@ def test_provider_page_lists_its_facts_and_sources(built_site: Path) -> None:
         assert title in text
 
 
+def test_about_page_describes_each_provider_and_where_its_facts_come_from(
+    built_site: Path,
+) -> None:
+    text = text_of(built_site / "about" / "index.html")
+    assert "The provider's own page wins" in text and "Nothing is guessed" in text
+    for folder in sorted(p for p in SITE_CATALOG.iterdir() if p.is_dir()):
+        provider = yaml.safe_load((folder / "provider.yaml").read_text())
+        dates = sorted(str(s["date"]) for s in provider["sources"].values())
+        span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+        checks = provider.get("checks") or [{}]
+        last_check = str(checks[-1].get("until") or checks[-1].get("date") or "never")
+        models = len(list((folder / "models").rglob("*.yaml")))
+        row = (
+            f"{provider['name']} {models} \\d+ {provider['dialect']} "
+            f"{len(provider['sources'])} {span} {last_check}"
+        )
+        assert re.search(row, text), row
+
+
 def test_developer_page_spans_providers(built_site: Path) -> None:
     page = (built_site / "developers" / "openai" / "index.html").read_text()
     # Table links are absolute below the base path of site_url, the same under both engines.
