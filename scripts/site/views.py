@@ -591,7 +591,8 @@ def json_path(model: Model) -> str:
 
 def badge_markdown(model: Model, site_url: str) -> str:
     badge = published_url(site_url, badge_path(model))
-    return f"[![{model.id} status]({badge})]({published_url(site_url, published_path(model_page(model)))})"
+    page = published_url(site_url, published_path(model_page(model)))
+    return f"[![{model.id} status]({badge})]({page})"
 
 
 def capture_path(provider_id: str) -> str:
