@@ -123,15 +123,22 @@ def test_an_older_capture_widens_spans_and_never_rewinds(tmp_path: Path) -> None
 
 
 def test_a_daily_check_that_finds_nothing_new_changes_one_line(tmp_path: Path) -> None:
+    """The same list on a later day extends the provider's check by one line, and the newest
+    capture (which the provider page links as the last check's) says it is that day's; no
+    model file changes."""
     catalog = groq_catalog(tmp_path)
     files = {p: p.read_text() for p in catalog.rglob("*") if p.is_file()}
     result = sync(catalog, C26, "--write", day="2026-03-01")
     assert report(result)["changed"] == []
-    changed = [p for p in files if p.read_text() != files[p]]
-    assert [p.name for p in changed] == ["provider.yaml"]
-    diff = set(files[changed[0]].splitlines()) ^ set(changed[0].read_text().splitlines())
+    changed = sorted(p.name for p in files if p.read_text() != files[p])
+    assert changed == ["capture.json", "provider.yaml"]
+    provider = catalog / "groq" / "provider.yaml"
+    diff = set(files[provider].splitlines()) ^ set(provider.read_text().splitlines())
     assert diff == {"    until: 2026-03-01"}
-    assert (catalog / "groq" / "capture.json").is_file()  # the newest capture, kept
+    capture = catalog / "groq" / "capture.json"
+    before, after = json.loads(files[capture]), json.loads(capture.read_text())
+    assert (before["day"], after["day"]) == (C26[1], "2026-03-01")
+    assert {**after, "day": before["day"]} == before  # the same list, read from the same file
 
 
 def test_a_model_that_disappears_is_recorded_and_reported_once(tmp_path: Path) -> None:
