@@ -25,7 +25,7 @@ Each hit also says what surrounds it, for the judge to use: the `prefix` written
 with `/` or `:` (`groq` in `groq/llama3-70b-8192`, `openrouter` in
 `openrouter/anthropic/claude-sonnet-4.5`), and whether the ID (with its prefix) is a whole
 value: a quoted string (`"ada"`, `'gpt-4'`) or the value of a `key: value` / `KEY=value`
-line, and not inside an identifier, a comment or prose.
+line or of a YAML list item (`- gpt-4`), and not inside an identifier, a comment or prose.
 """
 
 from __future__ import annotations
@@ -72,21 +72,23 @@ def prefix_before(data: bytes, start: int) -> tuple[str | None, int]:
 
 def is_whole_value(data: bytes, start: int, end: int) -> bool:
     """Whether data[start:end] is a quoted string, or the whole value of a `key: value` or
-    `KEY=value` line (a comment may follow it)."""
+    `KEY=value` line or of a YAML list item `- value` (a comment may follow it)."""
     before = data[start - 1] if start > 0 else None
     after = data[end] if end < len(data) else None
     if before in _QUOTES:
         return after == before
+    line_end = data.find(b"\n", end)
+    tail = data[end : len(data) if line_end == -1 else line_end].strip()
+    if tail and not tail.startswith(b"#"):
+        return False
     line_start = data.rfind(b"\n", 0, start) + 1
     head = data[line_start:start].strip()
+    if head == b"-":
+        return True
     if not head or head[-1:] not in (b":", b"=") or head.lstrip(b"-").strip()[:1] == b"#":
         return False
     key = head[:-1].strip().lstrip(b"-").strip().removeprefix(b"export ").strip()
-    if not key or not all(byte in _KEY_CHARS for byte in key):
-        return False
-    line_end = data.find(b"\n", end)
-    tail = data[end : len(data) if line_end == -1 else line_end].strip()
-    return not tail or tail.startswith(b"#")
+    return bool(key) and all(byte in _KEY_CHARS for byte in key)
 
 
 def _char_after(data: bytes, index: int) -> str:
