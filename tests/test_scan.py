@@ -461,7 +461,8 @@ def test_a_generic_id_counts_only_as_a_whole_value(tmp_path: Path) -> None:
         "FALLBACK = 'babbage'\n"  # 5: quoted
         'NAME = "my-gpt-4-wrapper"\n'  # 6: inside a longer name
         'PINNED = "other_ai/gpt-4"\n'  # 7: quoted, with a prefix
-        "see other_ai/gpt-4 in the docs\n",  # 8: prefixed, but prose
+        "see other_ai/gpt-4 in the docs\n"  # 8: prefixed, but prose
+        '# OLD = "gpt-4"\n',  # 9: quoted, on a commented-out line
     )
     assert code == 1
     assert places(findings) == [
@@ -480,6 +481,12 @@ def test_a_generic_id_counts_only_as_a_whole_value(tmp_path: Path) -> None:
     ]
     code, findings = scan_text(tmp_path, ".env", "export OTHER_MODEL=gpt-4\n")
     assert places(findings) == [(1, 20, "gpt-4", "other", "retired-model")]
+    cell = {"cell_type": "code", "source": ['create(model="gpt-4")\n', "# gpt-4 was slow\n"]}
+    notebook = json.dumps({"cells": [cell]}, indent=1)
+    code, findings = scan_text(tmp_path, "call.ipynb", notebook)
+    # The JSON-escaped quotes make it a quoted string; the comment line stays a comment.
+    [(line, text)] = [(n, t) for n, t in enumerate(notebook.splitlines(), 1) if "create" in t]
+    assert places(findings) == [(line, text.index("gpt-4") + 1, "gpt-4", "other", "retired-model")]
 
 
 def test_a_longer_id_is_reported_anywhere_even_in_a_comment(tmp_path: Path) -> None:

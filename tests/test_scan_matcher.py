@@ -115,10 +115,11 @@ def surroundings(text: str, ids: list[str] | None = None) -> list[tuple[str, str
         ("models:\n  - llama3-8b-8192\n", [("llama3-8b-8192", None, True)]),
         ("export GROQ_MODEL=llama3-8b-8192", [("llama3-8b-8192", None, True)]),
         ("model = `llama3-8b-8192`", [("llama3-8b-8192", None, True)]),
+        ('"create(model=\\"llama3-8b-8192\\")\\n",', [("llama3-8b-8192", None, True)]),
     ],
     ids=["litellm-quoted", "pydantic-ai", "prefix-lower-cased", "openrouter-vendor-model",
          "slash-id-no-prefix", "yaml-value", "yaml-list-of-maps", "yaml-list-item", "env",
-         "backticks"],
+         "backticks", "escaped-in-json"],
 )  # fmt: skip
 def test_a_hit_says_its_prefix_and_whether_it_is_a_whole_value(
     text: str, expected: list[tuple[str, str | None, bool]]
@@ -138,9 +139,13 @@ def test_a_hit_says_its_prefix_and_whether_it_is_a_whole_value(
         "model: llama3-8b-8192 or another",
         "- llama3-8b-8192 is the old one",
         "'llama3-8b-8192\"",
+        '# MODEL = "llama3-8b-8192"',
+        '    // fallback("llama3-8b-8192")',
+        '"\\"llama3-8b-8192"',
     ],
     ids=["comment", "commented-key", "commented-item", "slash-comment", "inside-a-sentence",
-         "call-argument", "value-with-more", "list-item-prose", "mismatched-quotes"],
+         "call-argument", "value-with-more", "list-item-prose", "mismatched-quotes",
+         "commented-out-string", "commented-out-call", "escaped-quote-unclosed"],
 )  # fmt: skip
 def test_a_use_in_prose_a_comment_or_an_expression_is_not_a_whole_value(text: str) -> None:
     assert [whole for _, _, whole in surroundings(text)] == [False]
