@@ -522,6 +522,24 @@ def test_a_redirected_model_is_a_warning_naming_the_model_that_answers(tmp_path:
     ]
 
 
+def test_a_redirect_to_a_model_that_is_gone_itself_is_an_error(tmp_path: Path) -> None:
+    """orphan-6b is answered by old-model-2b, which shut down on 2025-01-31: no statement says
+    what answers now, so the code is not known to work."""
+    code, findings = scan_text(tmp_path, "app.py", 'm = "orphan-6b"\n')
+    assert code == 1
+    assert [(f["severity"], f["rule"], f["answered_by"], f["message"]) for f in findings] == [
+        (
+            "error",
+            "redirected-model",
+            "old-model-2b",
+            "'orphan-6b' (Other Cloud) is answered by 'old-model-2b' since 2024-06-01, which "
+            "cannot be called itself on 2026-07-01; no source says what answers now; use "
+            "'aging-3b', which is deprecated itself (path: 'old-model-2b' (retired 2025-01-31) -> "
+            "'aging-3b' (deprecated))",
+        )
+    ]
+
+
 def test_a_limited_model_is_an_error_naming_where_it_still_runs(tmp_path: Path) -> None:
     """limited-5b shut down on the free tier on 2026-06-01; enterprise still serves it."""
     code, findings = scan_text(tmp_path, "app.py", 'm = "limited-5b"\n')

@@ -4,7 +4,8 @@
 - shut down for most users, still served on some offerings (enterprise, dedicated): an
   error, rule `limited-model`;
 - redirected (the ID answers, but another model serves it, at that model's price): a
-  warning, rule `redirected-model`;
+  warning, rule `redirected-model`; an error when the model that answers cannot be called
+  itself on that day (no source says what answers then);
 - deprecated with its shutdown at most `warn_days` days away: a warning, rule
   `deprecated-model`;
 - anything else (available, coming soon, deprecated further away or with no date): nothing.
@@ -30,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from modelcat_registry.catalog import Catalog, Model
-from modelcat_registry.lifecycle import State, known, migration_path
+from modelcat_registry.lifecycle import State, is_callable, known, migration_path
 from modelcat_registry.scan.matcher import Hit
 
 RETIRED_RULE = "retired-model"
@@ -145,12 +146,24 @@ def verdict(catalog: Catalog, model: Model, as_of: dt.date, warn_days: int) -> V
         still = _offerings(view.continues_on)
         lead = f"'{model.id}' ({provider}) was shut down{since} except on its {still}"
     elif current is State.REDIRECTED and view.redirect:
-        severity, rule = "warning", REDIRECTED_RULE
-        lead = (
-            f"'{model.id}' ({provider}) is answered by '{view.redirect.to}' since "
-            f"{view.redirect.start.isoformat()}: the code works, but another model answers, "
-            "at its price"
-        )
+        rule = REDIRECTED_RULE
+        answering = catalog.find(model.provider, view.redirect.to)
+        if answering is not None and not is_callable(answering, as_of, catalog):
+            # The model that answered is gone itself: the sources do not say what answers
+            # now, so the code is not known to work.
+            severity = "error"
+            lead = (
+                f"'{model.id}' ({provider}) is answered by '{view.redirect.to}' since "
+                f"{view.redirect.start.isoformat()}, which cannot be called itself on "
+                f"{as_of.isoformat()}; no source says what answers now"
+            )
+        else:
+            severity = "warning"
+            lead = (
+                f"'{model.id}' ({provider}) is answered by '{view.redirect.to}' since "
+                f"{view.redirect.start.isoformat()}: the code works, but another model "
+                "answers, at its price"
+            )
     elif current is State.DEPRECATED and shutdown and left is not None and left <= warn_days:
         severity, rule = "warning", DEPRECATED_RULE
         days = "1 day" if left == 1 else f"{left} days"
