@@ -126,3 +126,16 @@ def test_the_dialect_table_says_what_each_dialect_module_does() -> None:
             assert paging != "one page", name
             for field, value in dialect.first_query.items():
                 assert f"{field}={value}" in paging, (name, field)
+
+
+def test_the_providers_table_names_every_provider_of_the_catalog_with_its_dialect() -> None:
+    rows = table_after("## Providers and their sources")
+    listed = {row[0]: row[1] for row in rows}
+    expected = {}
+    for path in sorted(CATALOG.glob("*/provider.yaml")):
+        provider = yaml.safe_load(path.read_text())
+        expected[f"{provider['name']} (`{provider['id']}`)"] = f"`{provider['dialect']}`"
+    assert listed == expected
+    assert all(row[2] for row in rows), "every provider names its sources"
+    count = sum(1 for _ in CATALOG.glob("*/models/**/*.yaml"))
+    assert f"eleven providers ({count} models" in PROSE and len(expected) == 11
