@@ -49,8 +49,8 @@ site: $(STAMP) ## Generate the catalog pages, then build site/ (ENGINE=mkdocs|ze
 serve: $(STAMP) ## Serve the site with live reload on $(ADDR)
 	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(PY) -m modelcat_registry.site.serve $(ADDR)
 
-drift: $(STAMP) ## Diff the catalog against the providers' live APIs (needs GROQ_API_KEY)
-	$(BIN)/modelcat sync
+drift: $(STAMP) ## Diff the catalog against the live APIs (PROVIDER=id for one; keys from provider.yaml's api_key_env)
+	$(BIN)/modelcat sync $(if $(PROVIDER),--provider $(PROVIDER))
 
 bench: $(STAMP) ## Benchmark the pipeline and print ratios
 	$(PY) -m modelcat_registry.bench

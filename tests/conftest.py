@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from modelcat_registry.catalog import Catalog, Model
 from modelcat_registry.loopback_provider import LoopbackProvider
 from modelcat_registry.site.project import copy_site_project
 
@@ -44,6 +45,20 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = previous
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled catalog, read and validated once for every test that checks its facts."""
+    from modelcat_registry.valid_catalog import read_valid_catalog
+
+    return read_valid_catalog(CATALOG)
+
+
+def find_model(catalog: Catalog, provider_id: str, model_id: str) -> Model:
+    model = catalog.find(provider_id, model_id)
+    assert model is not None, f"{provider_id}/{model_id} is not in the catalog"
+    return model
 
 
 @pytest.fixture

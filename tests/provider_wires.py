@@ -21,7 +21,16 @@ def _json(value: Any) -> bytes:
     return json.dumps(value).encode()
 
 
-class OpenAIWire(Wire):
+class DialectWire(Wire):
+    """A provider's list as the tests serve it. `key_headers`: the request headers that carry
+    the key, and no other may (none for a public list); `paged`: whether the list comes in
+    pages of PAGE_SIZE entries."""
+
+    key_headers: ClassVar[frozenset[str]] = frozenset({"authorization"})
+    paged: ClassVar[bool] = False
+
+
+class OpenAIWire(DialectWire):
     """OpenAI: Bearer key, one page `{"object": "list", "data": [...]}`."""
 
     path = "/models"
@@ -81,11 +90,13 @@ class TogetherWire(OpenAIWire):
         return _json(models)
 
 
-class AnthropicWire(Wire):
+class AnthropicWire(DialectWire):
     """Anthropic: x-api-key and anthropic-version; cursor paging (limit, after_id; has_more,
     first_id, last_id)."""
 
     path = "/models"
+    key_headers: ClassVar[frozenset[str]] = frozenset({"x-api-key"})
+    paged: ClassVar[bool] = True
 
     def authorized(self, headers: dict[str, str], query: dict[str, str], key: str) -> bool:
         return headers.get("x-api-key") == key and headers.get("anthropic-version") == "2023-06-01"
@@ -117,11 +128,13 @@ class AnthropicWire(Wire):
         )
 
 
-class GeminiWire(Wire):
+class GeminiWire(DialectWire):
     """The Gemini API: x-goog-api-key (a key in the query string is refused here, as a test of
     the client); pageSize / pageToken paging with nextPageToken; an invalid key is HTTP 400."""
 
     path = "/models"
+    key_headers: ClassVar[frozenset[str]] = frozenset({"x-goog-api-key"})
+    paged: ClassVar[bool] = True
 
     def authorized(self, headers: dict[str, str], query: dict[str, str], key: str) -> bool:
         assert "key" not in query, "the key must never travel in the query string"
@@ -158,11 +171,12 @@ class GeminiWire(Wire):
         return _json(body)
 
 
-class OpenRouterWire(Wire):
+class OpenRouterWire(DialectWire):
     """OpenRouter: public (a key is optional, a wrong one refused); `{"data": [...]}` paged by
     `links.next` (`/api/v1/models?offset=N&limit=M`)."""
 
     path = "/models"
+    paged: ClassVar[bool] = True
 
     def authorized(self, headers: dict[str, str], query: dict[str, str], key: str) -> bool:
         given = headers.get("authorization")
@@ -182,10 +196,11 @@ class OpenRouterWire(Wire):
         return _json(body)
 
 
-class CerebrasWire(Wire):
+class CerebrasWire(DialectWire):
     """Cerebras' public list: no key at all."""
 
     path = "/models"
+    key_headers: ClassVar[frozenset[str]] = frozenset()
 
     def authorized(self, headers: dict[str, str], query: dict[str, str], key: str) -> bool:
         return not any(name in headers for name in ("authorization", "x-api-key"))
@@ -220,6 +235,7 @@ class FireworksWire(OpenAIWire):
     totalSize}`."""
 
     path = "/models"
+    paged: ClassVar[bool] = True
     error: ClassVar[dict[str, Any]] = {
         "error": {"object": "error", "type": "unauthorized", "message": "unauthorized"}
     }
@@ -238,7 +254,7 @@ class FireworksWire(OpenAIWire):
         )
 
 
-WIRES: dict[str, Wire] = {
+WIRES: dict[str, DialectWire] = {
     "openai": OpenAIWire(),
     "groq": GroqWire(),
     "deepseek": DeepSeekWire(),

@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from modelcat_registry.catalog import Catalog, Model
 from modelcat_registry.lifecycle import State, known, use_today
-from modelcat_registry.valid_catalog import read_valid_catalog
-from tests.conftest import CATALOG
+from tests.conftest import find_model
 
 PROVIDER = "anthropic"
 PACK_DAY = dt.date(2026, 12, 7)  # the pack was researched on 2026-12-07
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return read_valid_catalog(CATALOG)
-
-
 def find(catalog: Catalog, model_id: str) -> Model:
-    model = catalog.find(PROVIDER, model_id)
-    assert model is not None, model_id
-    return model
+    return find_model(catalog, PROVIDER, model_id)
 
 
 def price(

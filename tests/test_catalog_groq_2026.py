@@ -7,25 +7,15 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-import pytest
-
 from modelcat_registry.catalog import Catalog, Dated, Model
 from modelcat_registry.lifecycle import State, known, use_today
-from modelcat_registry.valid_catalog import read_valid_catalog
-from tests.conftest import CATALOG
+from tests.conftest import find_model
 
 PROVIDER = "groq"
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return read_valid_catalog(CATALOG)
-
-
 def find(catalog: Catalog, model_id: str) -> Model:
-    model = catalog.find(PROVIDER, model_id)
-    assert model is not None, model_id
-    return model
+    return find_model(catalog, PROVIDER, model_id)
 
 
 def price(model: Model, day: dt.date) -> Mapping[str, Any]:

@@ -13,7 +13,7 @@ import yaml
 from modelcat_registry.catalog import Catalog, Model
 from modelcat_registry.lifecycle import State, known
 from modelcat_registry.valid_catalog import read_valid_catalog
-from tests.conftest import CATALOG
+from tests.conftest import CATALOG, find_model
 
 PROVIDER = "openrouter"
 JULY = dt.date(2026, 7, 2)  # models.dev [3]
@@ -51,9 +51,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
 
 
 def find(catalog: Catalog, model_id: str) -> Model:
-    model = catalog.find(PROVIDER, model_id)
-    assert model is not None, model_id
-    return model
+    return find_model(catalog, PROVIDER, model_id)
 
 
 def prices(catalog: Catalog, model_id: str, day: dt.date) -> dict[str, float] | None:

@@ -14,7 +14,6 @@ import yaml
 
 from modelcat_registry.catalog import Catalog
 from modelcat_registry.lifecycle import State, is_callable, state
-from modelcat_registry.valid_catalog import load_valid_catalog
 from tests.conftest import CATALOG
 
 HF = "https://huggingface.co/"
@@ -67,11 +66,6 @@ VISION = [
     "llama-3.2-90b-vision-preview",
     "llava-v1.5-7b-4096-preview",
 ]
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_valid_catalog(CATALOG)[1]
 
 
 @pytest.mark.parametrize("row", SEED, ids=lambda row: row[0])

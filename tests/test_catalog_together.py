@@ -5,25 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from modelcat_registry.catalog import Catalog, Model
 from modelcat_registry.lifecycle import State, known, use_today
-from modelcat_registry.valid_catalog import read_valid_catalog
-from tests.conftest import CATALOG
+from tests.conftest import find_model
 
 PROVIDER = "together"
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return read_valid_catalog(CATALOG)
-
-
 def find(catalog: Catalog, model_id: str) -> Model:
-    model = catalog.find(PROVIDER, model_id)
-    assert model is not None, model_id
-    return model
+    return find_model(catalog, PROVIDER, model_id)
 
 
 def test_gpt_oss_120b_price_context_and_weights(catalog: Catalog) -> None:

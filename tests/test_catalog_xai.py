@@ -11,7 +11,7 @@ import pytest
 from modelcat_registry.catalog import Catalog, Model
 from modelcat_registry.lifecycle import State, known, use_today
 from modelcat_registry.valid_catalog import read_valid_catalog
-from tests.conftest import CATALOG
+from tests.conftest import CATALOG, find_model
 
 PROVIDER = "xai"
 
@@ -26,9 +26,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
 
 
 def find(catalog: Catalog, model_id: str) -> Model:
-    model = catalog.find(PROVIDER, model_id)
-    assert model is not None, model_id
-    return model
+    return find_model(catalog, PROVIDER, model_id)
 
 
 def prices(catalog: Catalog, model_id: str, day: dt.date) -> dict[str, float] | None:

@@ -123,15 +123,17 @@ def test_an_older_capture_widens_spans_and_never_rewinds(tmp_path: Path) -> None
 
 
 def test_a_daily_check_that_finds_nothing_new_changes_one_line(tmp_path: Path) -> None:
+    """The same list on a later day extends the provider's check by one line; the kept
+    capture stays the first capture of that list, and no model file changes."""
     catalog = groq_catalog(tmp_path)
     files = {p: p.read_text() for p in catalog.rglob("*") if p.is_file()}
     result = sync(catalog, C26, "--write", day="2026-03-01")
     assert report(result)["changed"] == []
-    changed = [p for p in files if p.read_text() != files[p]]
-    assert [p.name for p in changed] == ["provider.yaml"]
-    diff = set(files[changed[0]].splitlines()) ^ set(changed[0].read_text().splitlines())
+    changed = sorted(p.name for p in files if p.read_text() != files[p])
+    assert changed == ["provider.yaml"]
+    provider = catalog / "groq" / "provider.yaml"
+    diff = set(files[provider].splitlines()) ^ set(provider.read_text().splitlines())
     assert diff == {"    until: 2026-03-01"}
-    assert (catalog / "groq" / "capture.json").is_file()  # the newest capture, kept
 
 
 def test_a_model_that_disappears_is_recorded_and_reported_once(tmp_path: Path) -> None:
@@ -144,6 +146,8 @@ def test_a_model_that_disappears_is_recorded_and_reported_once(tmp_path: Path) -
     found = report(sync(catalog, capture))
     assert [r["id"] for r in found["removed"]] == ["allam-2-7b"]
     assert report(sync(catalog, capture, "--write"))["removed"] == found["removed"]
+    kept = json.loads((catalog / "groq" / "capture.json").read_text())
+    assert kept["day"] == "2026-04-01", "a new list is the newest capture"
     again = report(sync(catalog, capture))
     assert again["removed"] == []
     assert {"id": "allam-2-7b", "reason": "not listed at the check of 2026-04-01, as recorded"} in (

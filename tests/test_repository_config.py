@@ -87,12 +87,17 @@ def test_jobs_have_least_privilege_permissions(workflow: Path) -> None:
         assert "write-all" not in json.dumps(job["permissions"])
 
 
-def test_drift_never_runs_on_pull_requests_and_may_only_write_issues() -> None:
+def test_drift_never_runs_on_pull_requests_and_writes_only_issues_and_pull_requests() -> None:
     config = yaml.safe_load((REPO / ".github/workflows/drift.yml").read_text())
     triggers = config[True]  # PyYAML reads the key `on` as a YAML 1.1 boolean
     assert set(triggers) == {"schedule", "workflow_dispatch"}
-    assert config["jobs"]["drift"]["permissions"] == {"contents": "read", "issues": "write"}
-    assert config["jobs"]["fix"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert config["jobs"]["providers"]["permissions"] == {"contents": "read"}
+    # One entry per provider: its issue, and its pull request on drift/<provider>.
+    assert config["jobs"]["drift"]["permissions"] == {
+        "contents": "write",
+        "issues": "write",
+        "pull-requests": "write",
+    }
 
 
 def test_workflows_call_the_makefile_targets_the_readme_documents() -> None:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import run_cli
 
@@ -136,6 +137,21 @@ def test_new_provider_then_a_model_for_it(drift_catalog: Path) -> None:
     again = run_cli(["new-provider", "--id", "acme"], cwd=drift_catalog.parent)
     assert again.returncode == 2
     assert "already exists" in again.stderr
+
+
+def test_new_provider_writes_the_dialect_it_is_given_and_checks_it(drift_catalog: Path) -> None:
+    sentences = refused(["new-provider", "--id", "acme", "--dialect", "openai-ish"], drift_catalog)
+    assert len(sentences) == 1 and sentences[0].startswith("--dialect: dialect "), sentences
+    assert "openai" in sentences[0]
+    result = run_cli(
+        ["new-provider", "--id", "acme", "--name", "Acme AI", "--api-base", "https://api.acme.example/v1",
+         "--api-key-env", "ACME_API_KEY", "--docs-url", "https://docs.acme.example/models",
+         "--dialect", "openai"],
+        cwd=drift_catalog.parent,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    provider = yaml.safe_load((drift_catalog / "acme" / "provider.yaml").read_text())
+    assert provider["dialect"] == "openai"
 
 
 def test_new_refuses_a_provider_id_that_leaves_the_catalog(drift_catalog: Path) -> None:

@@ -96,3 +96,56 @@ def test_the_benchmarks_copy_of_the_rule_agrees(
 ) -> None:
     """The benchmark filters ripgrep's matches with its own copy of the rule."""
     assert _passes_scan_rule(line, start, end) is expected
+
+
+def surroundings(text: str, ids: list[str] | None = None) -> list[tuple[str, str | None, bool]]:
+    return [(h.id, h.prefix, h.whole_value) for h in Matcher(ids or IDS).hits(text.encode())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('model="groq/llama3-8b-8192"', [("llama3-8b-8192", "groq", True)]),
+        ("Agent('groq:llama3-8b-8192')", [("llama3-8b-8192", "groq", True)]),
+        ("see Together_AI/llama3-8b-8192 here", [("llama3-8b-8192", "together_ai", False)]),
+        ('"openrouter/openai/gpt-oss-120b"', [("openai/gpt-oss-120b", "openrouter", True)]),
+        ('"openai/gpt-oss-120b"', [("openai/gpt-oss-120b", None, True)]),
+        ("model: llama3-8b-8192", [("llama3-8b-8192", None, True)]),
+        ("  - model: llama3-8b-8192  # old", [("llama3-8b-8192", None, True)]),
+        ("models:\n  - llama3-8b-8192\n", [("llama3-8b-8192", None, True)]),
+        ("export GROQ_MODEL=llama3-8b-8192", [("llama3-8b-8192", None, True)]),
+        ("model = `llama3-8b-8192`", [("llama3-8b-8192", None, True)]),
+        ('"create(model=\\"llama3-8b-8192\\")\\n",', [("llama3-8b-8192", None, True)]),
+    ],
+    ids=["litellm-quoted", "pydantic-ai", "prefix-lower-cased", "openrouter-vendor-model",
+         "slash-id-no-prefix", "yaml-value", "yaml-list-of-maps", "yaml-list-item", "env",
+         "backticks", "escaped-in-json"],
+)  # fmt: skip
+def test_a_hit_says_its_prefix_and_whether_it_is_a_whole_value(
+    text: str, expected: list[tuple[str, str | None, bool]]
+) -> None:
+    assert surroundings(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# moved off llama3-8b-8192 last year",
+        "# model: llama3-8b-8192",
+        "# - llama3-8b-8192",
+        "// model: llama3-8b-8192",
+        'print("calling llama3-8b-8192 now")',
+        "client.create(model=llama3-8b-8192)",
+        "model: llama3-8b-8192 or another",
+        "- llama3-8b-8192 is the old one",
+        "'llama3-8b-8192\"",
+        '# MODEL = "llama3-8b-8192"',
+        '    // fallback("llama3-8b-8192")',
+        '"\\"llama3-8b-8192"',
+    ],
+    ids=["comment", "commented-key", "commented-item", "slash-comment", "inside-a-sentence",
+         "call-argument", "value-with-more", "list-item-prose", "mismatched-quotes",
+         "commented-out-string", "commented-out-call", "escaped-quote-unclosed"],
+)  # fmt: skip
+def test_a_use_in_prose_a_comment_or_an_expression_is_not_a_whole_value(text: str) -> None:
+    assert [whole for _, _, whole in surroundings(text)] == [False]

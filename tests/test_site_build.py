@@ -8,6 +8,8 @@ import html
 import io
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import feedparser
@@ -17,6 +19,7 @@ import yaml
 
 from tests.conftest import (
     CATALOG,
+    REPO,
     SITE_CATALOG,
     build_site,
     make_site_project,
@@ -178,6 +181,25 @@ def test_provider_page_lists_its_facts_and_sources(built_site: Path) -> None:
     assert "Atom feed · shutdown calendar" in text
     for title in ("Alpha models page", "Alpha deprecations page", "Alpha GET /models capture"):
         assert title in text
+
+
+def test_about_page_describes_each_provider_and_where_its_facts_come_from(
+    built_site: Path,
+) -> None:
+    text = text_of(built_site / "about" / "index.html")
+    assert "The provider's own page wins" in text and "Nothing is guessed" in text
+    for folder in sorted(p for p in SITE_CATALOG.iterdir() if p.is_dir()):
+        provider = yaml.safe_load((folder / "provider.yaml").read_text())
+        dates = sorted(str(s["date"]) for s in provider["sources"].values())
+        span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+        checks = provider.get("checks") or [{}]
+        last_check = str(checks[-1].get("until") or checks[-1].get("date") or "never")
+        models = len(list((folder / "models").rglob("*.yaml")))
+        row = (
+            f"{provider['name']} {models} \\d+ {provider['dialect']} "
+            f"{len(provider['sources'])} {span} {last_check}"
+        )
+        assert re.search(row, text), row
 
 
 def test_developer_page_spans_providers(built_site: Path) -> None:
@@ -464,8 +486,6 @@ def test_the_export_read_back_by_sync_reports_no_drift(built_site: Path, tmp_pat
 
 def test_generate_removes_the_page_of_a_deleted_model(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog"
-    import shutil
-
     shutil.copytree(SITE_CATALOG, catalog)
     out = tmp_path / "docs"
     assert run_cli(["generate", "--out", str(out)], cwd=tmp_path).returncode == 0
@@ -494,3 +514,19 @@ def test_the_real_catalog_builds_strictly(real_site: Path) -> None:
     for path in sorted((CATALOG / "groq" / "models").rglob("*.yaml")):
         model_id = path.relative_to(CATALOG / "groq" / "models").with_suffix("").as_posix()
         assert model_id in model_page(site, "groq", model_id).read_text()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_every_generated_file_is_ignored_by_git(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    args = ["generate", "--catalog", str(SITE_CATALOG), "--out", str(out)]
+    assert run_cli(args, cwd=tmp_path).returncode == 0
+    manifest = (out / ".generated").read_text().splitlines()
+    generated = [f"docs/{line}" for line in manifest] + ["docs/.generated"]
+    assert {p.split("/")[1] for p in generated} >= {".twins", "badges", "feeds", "models"}
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--verbose", "--non-matching", "--stdin"],
+        cwd=REPO, input="\n".join(generated), capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    not_ignored = [line.split("\t")[1] for line in result.stdout.splitlines() if line[:2] == "::"]
+    assert not_ignored == [], "generated files git would commit"

@@ -177,7 +177,11 @@ def test_front_matter_titles_have_no_angle_brackets() -> None:
         ("Haotian Liu", "haotian-liu"),
         ("HuggingFace", "huggingface"),
         ("<b>", "b"),
-        ("!!!", "unnamed"),
+        ("日本", "日本"),
+        # No letter or digit: a name from the code points, so that "!!!" and "???" get two
+        # pages rather than one "unnamed" page for both.
+        ("!!!", "u-21-21-21"),
+        ("???", "u-3f-3f-3f"),
     ],
 )
 def test_developer_slugs(name: str, slug: str) -> None:

@@ -11,8 +11,19 @@ from tests.conftest import run_cli
 BAD_VALUE = "catalog/groq/models/gemma2-9b-it.yaml"
 
 
-def model_count(catalog: Path) -> int:
-    return len(list((catalog / "groq" / "models").rglob("*.yaml")))
+def catalog_counts(catalog: Path) -> tuple[int, int]:
+    """The models and providers of a catalog, counted from its files: every model file of
+    every provider, and every provider.yaml."""
+    models = len(list(catalog.glob("*/models/**/*.yaml")))
+    providers = len(list(catalog.glob("*/provider.yaml")))
+    assert models > 1 and providers > 1, "the bundled catalog has several models and providers"
+    return models, providers
+
+
+def counts_text(catalog: Path) -> str:
+    """What the summary line says of those counts (both plural in the bundled catalog)."""
+    models, providers = catalog_counts(catalog)
+    return f"{models} models, {providers} providers"
 
 
 def break_context_window(catalog: Path) -> None:
@@ -23,7 +34,7 @@ def break_context_window(catalog: Path) -> None:
 def test_valid_catalog_text_summary_and_exit_0(catalog_copy: Path) -> None:
     result = run_cli(["validate"], cwd=catalog_copy.parent)
     assert result.returncode == 0
-    assert result.stdout == f"catalog OK: {model_count(catalog_copy)} models, 1 provider\n"
+    assert result.stdout == f"catalog OK: {counts_text(catalog_copy)}\n"
     assert result.stderr == ""
 
 
@@ -34,7 +45,7 @@ def test_text_format_is_path_line_col_message(catalog_copy: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{BAD_VALUE}:10:17: context_window must be an integer, not text; "
         "write 8192, not '8k' [string-number]",
-        f"catalog invalid: 1 problem in 1 file ({model_count(catalog_copy)} models, 1 provider)",
+        f"catalog invalid: 1 problem in 1 file ({counts_text(catalog_copy)})",
     ]
 
 
@@ -42,10 +53,11 @@ def test_json_format(catalog_copy: Path) -> None:
     break_context_window(catalog_copy)
     result = run_cli(["validate", "--format", "json"], cwd=catalog_copy.parent)
     assert result.returncode == 1
+    models, providers = catalog_counts(catalog_copy)
     assert json.loads(result.stdout) == {
         "valid": False,
-        "models": model_count(catalog_copy),
-        "providers": 1,
+        "models": models,
+        "providers": providers,
         "errors": [
             {
                 "path": BAD_VALUE,

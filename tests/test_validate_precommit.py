@@ -9,14 +9,23 @@ from pathlib import Path
 
 from tests.conftest import run_cli
 
+
+def _replaced_by(*replacements: str) -> str:
+    """A lifecycle statement naming the models to move to."""
+    return (
+        "lifecycle:\n  - date: 2024-12-01\n    source: deprecations\n"
+        f"    replacements: [{', '.join(replacements)}]\n"
+    )
+
+
 # Files with problems that only rules across files can find.
 CROSS_FILE_ENTRIES = {
     # replacements go round: cycle-a -> cycle-b -> cycle-a
-    "cycle-a.yaml": "id: cycle-a\nlifecycle:\n  source: deprecations\n  replacements: [cycle-b]\n",
-    "cycle-b.yaml": "id: cycle-b\nlifecycle:\n  source: deprecations\n  replacements: [cycle-a]\n",
+    "cycle-a.yaml": "id: cycle-a\n" + _replaced_by("cycle-b"),
+    "cycle-b.yaml": "id: cycle-b\n" + _replaced_by("cycle-a"),
     # a replacement no file declares, and a source provider.yaml does not list
-    "ghost-ref.yaml": "id: ghost-ref\nname: Ghost\nsource: no-such-source\nlifecycle:\n"
-    "  source: deprecations\n  replacements: [no-such-model]\n",
+    "ghost-ref.yaml": "id: ghost-ref\nname: Ghost\nsource: no-such-source\n"
+    + _replaced_by("no-such-model"),
     # the same ID as gemma-7b-it.yaml but for its case
     "GEMMA-7B-IT.yaml": "id: GEMMA-7B-IT\n",
     # a rule of one file, for good measure: 8k is text
@@ -61,9 +70,9 @@ def test_a_path_run_reports_exactly_what_the_full_run_reports_for_those_paths(
     }
     # Positions come from the files themselves, parsed again for rules across files.
     cycle = next(e for e in expected if e["rule"] == "replacement-cycle")
-    assert (cycle["line"], cycle["column"]) == (4, 17)
+    assert (cycle["line"], cycle["column"]) == (5, 20)
     ghost = next(e for e in expected if e["rule"] == "unknown-replacement")
-    assert (ghost["path"], ghost["line"], ghost["column"]) == (SELECTED[1], 6, 18)
+    assert (ghost["path"], ghost["line"], ghost["column"]) == (SELECTED[1], 7, 20)
     # The counts stay the whole catalog's; the other provider's problem stays out.
     whole, part = json.loads(full.stdout), json.loads(partial.stdout)
     assert (part["models"], part["providers"]) == (whole["models"], whole["providers"])

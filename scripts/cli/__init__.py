@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "validate": "modelcat_registry.cli.validate",
     "generate": "modelcat_registry.cli.generate",
     "sync": "modelcat_registry.cli.sync",
+    "providers": "modelcat_registry.cli.providers",
     "new": "modelcat_registry.cli.scaffold",
     "new-provider": "modelcat_registry.cli.scaffold",
     "scan": "modelcat_registry.cli.scan",

@@ -124,6 +124,7 @@ def run_new_provider(args: argparse.Namespace) -> int:
         "api_base": args.api_base,
         "api_key_env": args.api_key_env,
         "docs_url": args.docs_url,
+        "dialect": args.dialect,
     }
     root = catalog_dir(args.catalog)
     problems = _sentences(check_new_provider(root, args.id, values))
@@ -179,4 +180,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--api-key-env", metavar="VAR", help="API key variable, e.g. ACME_API_KEY"
     )
     provider.add_argument("--docs-url", metavar="URL", help="models docs URL")
+    dialects = enum_values("provider", ("dialect",))
+    provider.add_argument(
+        "--dialect",
+        metavar="{" + ",".join(dialects) + "}",
+        help="the format of its GET /models list (openai for a plain OpenAI-compatible one)",
+    )
     provider.set_defaults(handler=run_new_provider)

@@ -1,7 +1,7 @@
-"""`modelcat scan`: find retired and soon-retired model IDs in a codebase.
+"""`modelcat scan`: find retired, limited, redirected and soon-retired model IDs in a codebase.
 
-Exit 0 nothing to report, 1 retired or soon-retired uses found, 2 usage error or an
-unreadable or invalid catalog.
+Exit 0 nothing to report, 1 findings (errors or warnings), 2 usage error or an unreadable or
+invalid catalog.
 """
 
 from __future__ import annotations
@@ -82,10 +82,11 @@ def run(args: argparse.Namespace) -> int:
 def register(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "scan",
-        help="find retired and soon-retired model IDs in code, with the replacement to use",
+        help="find retired and soon-retired model IDs in code, with the model to use today",
         description="Find catalog model IDs used in files under PATH (default: .) and report "
-        "each retired one (error) or deprecated one shutting down within --warn-days "
-        "(warning). Exit 0 nothing to report, 1 uses found, 2 usage error or unusable catalog.",
+        "each retired or limited one (error), each redirected one and each deprecated one "
+        "shutting down within --warn-days (warning), naming the model to use today. "
+        "Exit 0 nothing to report, 1 findings, 2 usage error or unusable catalog.",
     )
     source = command.add_mutually_exclusive_group()
     source.add_argument(

@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from modelcat_registry.dialects import Listing
+from modelcat_registry.dialects import KeyUse, Listing
 from modelcat_registry.drift.compare import ProviderDrift, Relisted
+from modelcat_registry.drift.plans import CheckPlan
 from modelcat_registry.output_escaping import github_command, terminal_safe
 from modelcat_registry.reporters import plural
 
@@ -325,3 +326,48 @@ RENDERERS = {
     "json": render_json,
     "github": render_github,
 }
+
+
+# --- plans: what sync checks (modelcat providers) ----------------------------------------
+
+PLAN_FORMATS = ("text", "json")
+_KEY_USE_TEXT = {
+    KeyUse.REQUIRED: "{env} (required)",
+    KeyUse.OPTIONAL: "{env} (optional: the list is public)",
+    KeyUse.NEVER: "no key (a public list; {env} is never sent)",
+}
+
+
+def render_plans_json(plans: Sequence[CheckPlan]) -> str:
+    document = {
+        "providers": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "dialect": p.dialect,
+                "list_url": p.list_url,
+                "api_key_env": p.api_key_env,
+                "key_use": p.key_use.value,
+            }
+            for p in plans
+        ]
+    }
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def render_plans_text(plans: Sequence[CheckPlan]) -> str:
+    """One line per provider, in columns: ID, dialect, key, list URL."""
+    rows = [
+        (p.id, p.dialect, _KEY_USE_TEXT[p.key_use].format(env=p.api_key_env), p.list_url)
+        for p in plans
+    ]
+    padded = [max((len(row[column]) for row in rows), default=0) for column in range(3)]
+    lines = [
+        terminal_safe("  ".join([*(row[c].ljust(padded[c]) for c in range(3)), row[3]]))
+        for row in rows
+    ]
+    lines.append(plural(len(plans), "provider"))
+    return "\n".join(lines) + "\n"
+
+
+PLAN_RENDERERS = {"text": render_plans_text, "json": render_plans_json}

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 
 from modelcat_registry.catalog import Catalog, Provider
-from modelcat_registry.dialects import dialect_for
+from modelcat_registry.dialects import KeyUse, dialect_for
 from modelcat_registry.drift.capture import (
     MAX_CAPTURE_BYTES,
     Capture,
@@ -27,11 +27,11 @@ from modelcat_registry.drift.fetch import (
     credentials_for,
     fetch_list,
     fetch_slots,
-    list_url,
     make_client,
     redact,
     secrets_of,
 )
+from modelcat_registry.drift.plans import list_target
 from modelcat_registry.drift.report import Locate, Location
 from modelcat_registry.fileio import write_atomic
 from modelcat_registry.loader import Kind, LoadedCatalog
@@ -57,15 +57,6 @@ class KeyMissingError(Exception):
     """The provider's key variable is not set: the provider is skipped, not failed."""
 
 
-def _list_target(provider: Provider, options: SyncOptions) -> httpx.URL:
-    dialect = dialect_for(provider.dialect)
-    if options.base_url is not None:
-        return list_url(options.base_url, dialect.list_path)
-    if provider.models_url:
-        return list_url(provider.models_url, "")
-    return list_url(provider.api_base, dialect.list_path)
-
-
 async def get_capture(
     client: httpx.AsyncClient,
     provider: Provider,
@@ -84,9 +75,9 @@ async def get_capture(
             return read_capture_file(data, provider.id, dialect, options.as_of)
         except CaptureError as error:
             raise FetchError(f"{options.from_file}: {error}") from None
-    url = _list_target(provider, options)
+    url = list_target(provider, options.base_url)
     raw = environ.get(provider.api_key_env)
-    if not (raw or "").strip() and dialect.key_use.value == "required":
+    if not (raw or "").strip() and dialect.key_use is KeyUse.REQUIRED:
         raise KeyMissingError(
             f"{provider.api_key_env} is not set; export {provider.api_key_env}=<your API key> "
             f"(from {provider.name}'s console) to check it"

@@ -242,8 +242,7 @@ def record_capture(
             )
         )
     if (
-        previous_check is None
-        or day > previous_check
+        _is_newest_list(provider, capture)
         or not (catalog_dir / provider.id / CAPTURE_FILE).exists()
     ):
         outcomes.append(_keep_capture(catalog_dir, provider, capture))
@@ -299,6 +298,14 @@ def _stubs(
             else WriteOutcome(path, "created", "new model, needs review")
         )
     return outcomes
+
+
+def _is_newest_list(provider: Provider, capture: Capture) -> bool:
+    """Whether the capture shows a list newer than every recorded one. The same list seen again
+    keeps its first capture: a daily check that finds nothing new changes one line (the span
+    of its check), not the kept capture too."""
+    newest = max(provider.checks, key=lambda check: check.until, default=None)
+    return newest is None or (capture.day > newest.until and capture.digest != newest.digest)
 
 
 def _keep_capture(catalog_dir: Path, provider: Provider, capture: Capture) -> WriteOutcome:

@@ -4,15 +4,18 @@
 - shut down for most users, still served on some offerings (enterprise, dedicated): an
   error, rule `limited-model`;
 - redirected (the ID answers, but another model serves it, at that model's price): a
-  warning, rule `redirected-model`;
+  warning, rule `redirected-model`; an error when the model that answers cannot be called
+  itself on that day (no source says what answers then);
 - deprecated with its shutdown at most `warn_days` days away: a warning, rule
   `deprecated-model`;
 - anything else (available, coming soon, deprecated further away or with no date): nothing.
 
 An ID written with a provider prefix, as LiteLLM and OpenRouter users write them
 (`groq/...`, `together_ai/...`, `openrouter/<vendor>/<model>`), is judged at that provider
-only. Any other ID that several providers serve is judged at each of them (or only at the
-providers the user named); the message says where the same ID is still fine. A short,
+only. An ID that is itself written so (`deepseek/deepseek-chat`: OpenRouter's ID, and how
+LiteLLM users write DeepSeek's `deepseek-chat`) is judged both ways. Any other ID that several
+providers serve is judged at each of them (or only at the providers the user named); the
+message says where the same ID is still fine. A short,
 generic ID (`ada`, `o1`, `gpt-4`) counts only as a whole value: a quoted string or a config
 or env value, never inside an identifier, a comment or prose.
 
@@ -28,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from modelcat_registry.catalog import Catalog, Model
-from modelcat_registry.lifecycle import State, known, migration_path
+from modelcat_registry.lifecycle import State, is_callable, known, migration_path
 from modelcat_registry.scan.matcher import Hit
 
 RETIRED_RULE = "retired-model"
@@ -98,6 +101,11 @@ def _step(catalog: Catalog, model: Model, as_of: dt.date) -> str:
     return f"'{model.id}'"
 
 
+def _offerings(names: tuple[str, ...]) -> str:
+    """`enterprise offering`, `free, developer offerings`; empty for none."""
+    return f"{', '.join(names)} offering{'s' if len(names) > 1 else ''}" if names else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """What a use of one provider's model means on the day, before it has a place."""
@@ -134,34 +142,52 @@ def verdict(catalog: Catalog, model: Model, as_of: dt.date, warn_days: int) -> V
         lead = f"'{model.id}' ({provider}) was retired{since}"
     elif current is State.LIMITED:
         severity, rule = "error", LIMITED_RULE
-        still = ", ".join(view.continues_on) or "some offerings"
-        lead = f"'{model.id}' ({provider}) was shut down{since} except on {still}"
+        # Limited means the statement names the offerings that still serve it.
+        still = _offerings(view.continues_on)
+        lead = f"'{model.id}' ({provider}) was shut down{since} except on its {still}"
     elif current is State.REDIRECTED and view.redirect:
-        severity, rule = "warning", REDIRECTED_RULE
-        lead = (
-            f"'{model.id}' ({provider}) is answered by '{view.redirect.to}' since "
-            f"{view.redirect.start.isoformat()}: the code works, but another model answers, "
-            "at its price"
-        )
-    elif current is State.DEPRECATED and left is not None and left <= warn_days:
+        rule = REDIRECTED_RULE
+        answering = catalog.find(model.provider, view.redirect.to)
+        if answering is not None and not is_callable(answering, as_of, catalog):
+            # The model that answered is gone itself: the sources do not say what answers
+            # now, so the code is not known to work.
+            severity = "error"
+            lead = (
+                f"'{model.id}' ({provider}) is answered by '{view.redirect.to}' since "
+                f"{view.redirect.start.isoformat()}, which cannot be called itself on "
+                f"{as_of.isoformat()}; no source says what answers now"
+            )
+        else:
+            severity = "warning"
+            lead = (
+                f"'{model.id}' ({provider}) is answered by '{view.redirect.to}' since "
+                f"{view.redirect.start.isoformat()}: the code works, but another model "
+                "answers, at its price"
+            )
+    elif current is State.DEPRECATED and shutdown and left is not None and left <= warn_days:
         severity, rule = "warning", DEPRECATED_RULE
         days = "1 day" if left == 1 else f"{left} days"
-        lead = f"'{model.id}' ({provider}) shuts down on {shutdown.isoformat()} ({days} left)"  # type: ignore[union-attr]
+        # A shutdown for some offerings only (a free tier, serverless) says which.
+        scope = _offerings(view.applies_to)
+        where = f" on its {scope}" if scope else ""
+        lead = (
+            f"'{model.id}' ({provider}) shuts down{where} on {shutdown.isoformat()} ({days} left)"
+        )
     else:
         return None
     path = migration_path(catalog, model, as_of)
     target = path.steps[-1] if path.steps and path.ends_callable else None
+    route = " -> ".join(_step(catalog, step, as_of) for step in path.steps)
+    # The path is shown when it has steps before the model named first.
+    via = f" (path: {route})" if len(path.steps) > 1 else ""
     if not path.steps:
         advice = "the provider names no replacement"
     elif path.complete and target is not None:
-        route = " -> ".join(_step(catalog, step, as_of) for step in path.steps)
-        advice = f"use '{target.id}'" + (f" (path: {route})" if len(path.steps) > 1 else "")
+        advice = f"use '{target.id}'{via}"
     elif target is not None:
-        route = " -> ".join(_step(catalog, step, as_of) for step in path.steps)
-        advice = f"use '{target.id}', which is deprecated itself (path: {route})"
+        advice = f"use '{target.id}', which is deprecated itself{via}"
     else:
-        shown = " -> ".join(_step(catalog, step, as_of) for step in path.steps)
-        advice = f"its replacements {shown} end at a model that cannot be called"
+        advice = f"its replacements {route} end at a model that cannot be called"
     return Verdict(
         model=model,
         severity=severity,
@@ -188,6 +214,34 @@ def _elsewhere(catalog: Catalog, models: list[Model], flagged: set[str], as_of: 
     return "; " + ", ".join(others) if others else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One thing a use may mean: an ID, at the providers it may be sent to."""
+
+    id: str
+    models: tuple[Model, ...]
+    offset: int  # characters from the use's column to where this ID starts
+
+
+def readings(
+    hit: Hit, prefixes: dict[str, str], models_by_id: dict[str, list[Model]]
+) -> list[Reading]:
+    """The ID as found, at the provider its prefix names (else at every provider); and, for an
+    ID that begins with a provider's prefix, the rest at that provider, when it has it."""
+    pinned = prefixes.get(hit.prefix) if hit.prefix else None
+    as_found = tuple(
+        m for m in models_by_id.get(hit.id, []) if pinned is None or m.provider == pinned
+    )
+    found = [Reading(hit.id, as_found, 0)]
+    head, slash, rest = hit.id.partition("/")
+    inner = prefixes.get(head.lower()) if slash and pinned is None else None
+    at_inner = tuple(m for m in models_by_id.get(rest, []) if m.provider == inner)
+    if at_inner:
+        found.append(Reading(rest, at_inner, len(head) + 1))
+    # A short, generic ID counts only as a whole value, prefixed or not.
+    return [r for r in found if r.models and (hit.whole_value or not is_generic(r.id))]
+
+
 def judge(
     catalog: Catalog,
     uses: Iterable[tuple[str, Hit]],
@@ -197,28 +251,29 @@ def judge(
 ) -> list[Finding]:
     """Findings for the uses (shown path, hit), sorted by path, line, column, provider."""
     prefixes = provider_prefixes(catalog)
-    verdicts: dict[tuple[str, str | None], tuple[list[Verdict], str]] = {}
+    judged_uses: dict[tuple[str, str | None, bool], list[tuple[Reading, Verdict, str]]] = {}
     findings = []
     for path, hit in uses:
-        if is_generic(hit.id) and not hit.whole_value:
-            continue
-        pinned = prefixes.get(hit.prefix) if hit.prefix else None
-        key = (hit.id, pinned)
-        if key not in verdicts:
-            models = [
-                m for m in models_by_id.get(hit.id, []) if pinned is None or m.provider == pinned
+        key = (hit.id, hit.prefix, hit.whole_value)
+        if key not in judged_uses:
+            meanings = readings(hit, prefixes, models_by_id)
+            models = [m for reading in meanings for m in reading.models]
+            found = [
+                (reading, v)
+                for reading in meanings
+                for m in reading.models
+                if (v := verdict(catalog, m, as_of, warn_days))
             ]
-            found = [v for m in models if (v := verdict(catalog, m, as_of, warn_days))]
-            flagged = {v.model.provider for v in found}
-            verdicts[key] = (found, _elsewhere(catalog, models, flagged, as_of) if found else "")
-        found, elsewhere = verdicts[key]
-        for judged in found:
+            flagged = {v.model.provider for _, v in found}
+            elsewhere = _elsewhere(catalog, models, flagged, as_of) if found else ""
+            judged_uses[key] = [(reading, v, elsewhere) for reading, v in found]
+        for reading, judged, elsewhere in judged_uses[key]:
             findings.append(
                 Finding(
                     path=path,
                     line=hit.line,
-                    column=hit.column,
-                    id=hit.id,
+                    column=hit.column + reading.offset,
+                    id=reading.id,
                     provider=judged.model.provider,
                     provider_name=provider_name(catalog, judged.model.provider),
                     severity=judged.severity,

@@ -25,7 +25,8 @@ Each hit also says what surrounds it, for the judge to use: the `prefix` written
 with `/` or `:` (`groq` in `groq/llama3-70b-8192`, `openrouter` in
 `openrouter/anthropic/claude-sonnet-4.5`), and whether the ID (with its prefix) is a whole
 value: a quoted string (`"ada"`, `'gpt-4'`) or the value of a `key: value` / `KEY=value`
-line, and not inside an identifier, a comment or prose.
+line or of a YAML list item (`- gpt-4`), and not inside an identifier, prose or a line that
+starts with `#` or `//` (a comment, quoted values in it included).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class Hit:
 _PREFIX_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _QUOTES = frozenset(b"\"'`")
 _KEY_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_LINE_COMMENTS = (b"#", b"//")
+_BACKSLASH = ord("\\")
 
 
 def prefix_before(data: bytes, start: int) -> tuple[str | None, int]:
@@ -72,21 +75,27 @@ def prefix_before(data: bytes, start: int) -> tuple[str | None, int]:
 
 def is_whole_value(data: bytes, start: int, end: int) -> bool:
     """Whether data[start:end] is a quoted string, or the whole value of a `key: value` or
-    `KEY=value` line (a comment may follow it)."""
+    `KEY=value` line or of a YAML list item `- value` (a comment may follow it)."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    head = data[line_start:start].strip()
+    if head.startswith(_LINE_COMMENTS):  # a commented-out line is a comment
+        return False
     before = data[start - 1] if start > 0 else None
     after = data[end] if end < len(data) else None
     if before in _QUOTES:
-        return after == before
-    line_start = data.rfind(b"\n", 0, start) + 1
-    head = data[line_start:start].strip()
+        # Inside a JSON string (a notebook's code cell), the quotes are escaped: \"gpt-4\"
+        escaped = start > 1 and data[start - 2] == _BACKSLASH
+        return data[end : end + 2] == bytes((_BACKSLASH, before)) if escaped else after == before
+    line_end = data.find(b"\n", end)
+    tail = data[end : len(data) if line_end == -1 else line_end].strip()
+    if tail and not tail.startswith(b"#"):
+        return False
+    if head == b"-":
+        return True
     if not head or head[-1:] not in (b":", b"=") or head.lstrip(b"-").strip()[:1] == b"#":
         return False
     key = head[:-1].strip().lstrip(b"-").strip().removeprefix(b"export ").strip()
-    if not key or not all(byte in _KEY_CHARS for byte in key):
-        return False
-    line_end = data.find(b"\n", end)
-    tail = data[end : len(data) if line_end == -1 else line_end].strip()
-    return not tail or tail.startswith(b"#")
+    return bool(key) and all(byte in _KEY_CHARS for byte in key)
 
 
 def _char_after(data: bytes, index: int) -> str:

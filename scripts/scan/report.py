@@ -112,10 +112,10 @@ def _plural(count: int, word: str) -> str:
 def summary_line(result: ScanResult) -> str:
     scanned = f"{_plural(result.files_scanned, 'file')} scanned as of {result.as_of.isoformat()}"
     if not result.findings:
-        return f"no retired or soon-retired model IDs; {scanned}"
+        return f"no retired, limited, redirected or soon-retired model IDs; {scanned}"
+    # Counted by severity: each finding's line names its rule.
     return (
-        f"{_plural(result.errors, 'retired model use')}, "
-        f"{_plural(result.warnings, 'soon-retired model use')} "
+        f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} "
         f"in {_plural(result.files_with_findings, 'file')}; {scanned}"
     )
 

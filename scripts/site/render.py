@@ -182,6 +182,7 @@ def render_pages(
         event_labels=views.EVENT_LABELS,
     )
     render("compare.md.j2", "compare.md")
+    render("about.md.j2", "about.md", views_list=model_views, source_span=views.source_span)
     model_template = env.get_template("model.md.j2")
     for view in model_views:
         model = view.model

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlsplit
 
-from modelcat_registry.catalog import Catalog, Claim, Dated, Model, Observation, Provider, Source
+from modelcat_registry.catalog import (
+    Catalog,
+    Claim,
+    Dated,
+    Model,
+    Observation,
+    PartialDate,
+    Provider,
+    Source,
+)
 from modelcat_registry.lifecycle import (
     CALLABLE_STATES,
     STATE_LABELS,
@@ -283,6 +292,13 @@ def code_sample_kind(model: Model) -> str | None:
 
 def provider_page(provider_id: str) -> str:
     return f"providers/{provider_id}.md"
+
+
+def source_span(provider: Provider) -> tuple[PartialDate, PartialDate] | None:
+    """The oldest and the newest date of a provider's sources (month-only dates by their
+    first day), or None for a provider without sources."""
+    dates = sorted((source.date for source in provider.sources.values()), key=lambda d: d.first_day)
+    return (dates[0], dates[-1]) if dates else None
 
 
 def last_drift_check(catalog: Catalog, provider_id: str) -> dt.date | None:
@@ -591,7 +607,8 @@ def json_path(model: Model) -> str:
 
 def badge_markdown(model: Model, site_url: str) -> str:
     badge = published_url(site_url, badge_path(model))
-    return f"[![{model.id} status]({badge})]({published_url(site_url, published_path(model_page(model)))})"
+    page = published_url(site_url, published_path(model_page(model)))
+    return f"[![{model.id} status]({badge})]({page})"
 
 
 def capture_path(provider_id: str) -> str:
