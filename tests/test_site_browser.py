@@ -24,7 +24,7 @@ import pytest
 from modelcat_registry.catalog import Catalog
 from modelcat_registry.lifecycle import State, is_callable, migration_path, state, use_today
 from modelcat_registry.valid_catalog import read_valid_catalog
-from tests.conftest import CATALOG, REAL_SITE_AS_OF, SITE_AS_OF, SITE_CATALOG
+from tests.conftest import REAL_SITE_AS_OF, SITE_AS_OF, SITE_CATALOG
 
 pytestmark = pytest.mark.browser
 
@@ -49,19 +49,20 @@ REAL_AS_OF = dt.date.fromisoformat(REAL_SITE_AS_OF)
 
 
 @functools.cache
-def catalog_of(folder: Path) -> Catalog:
-    return read_valid_catalog(folder)
+def fixture_catalog() -> Catalog:
+    """tests/site_catalog, typed; the real catalog is conftest's `catalog` fixture."""
+    return read_valid_catalog(SITE_CATALOG)
 
 
 def all_ids() -> list[str]:
-    return sorted(m.id for m in catalog_of(SITE_CATALOG).models)
+    return sorted(m.id for m in fixture_catalog().models)
 
 
 def available_today() -> list[str]:
     """The home table starts with the models a new user can call and should: available as
     themselves today. Deprecated ones (still callable, but ending) wait behind the include
     control."""
-    catalog = catalog_of(SITE_CATALOG)
+    catalog = fixture_catalog()
     found = sorted(
         m.id
         for m in catalog.models
@@ -73,7 +74,7 @@ def available_today() -> list[str]:
 
 
 def use_today_id(provider: str, model_id: str) -> str | None:
-    catalog = catalog_of(SITE_CATALOG)
+    catalog = fixture_catalog()
     model = catalog.find(provider, model_id)
     assert model is not None, model_id
     target = use_today(catalog, model, AS_OF)
@@ -546,6 +547,7 @@ PAGE_TYPES = [
     "reference/exports/",
     "check-your-code/",
     "performance/",
+    "about/",
 ]
 
 
@@ -672,25 +674,24 @@ def real_site_url(real_site: Path) -> Iterator[str]:
     yield from serve(real_site)
 
 
-def real_pages() -> dict[str, str]:
+def real_pages(catalog: Catalog) -> dict[str, str]:
     """The largest page of each kind; the provider with the most models has the longest
     provider page."""
-    catalog = catalog_of(CATALOG)
     biggest = max(catalog.providers, key=lambda p: sum(m.provider == p for m in catalog.models))
     return {
         "home": "?all=1",
         "provider": f"providers/{biggest}/",
         "changes": "changes/",
         "retired": "status/retired/",
+        "about": "about/",
     }
 
 
 def test_the_real_catalog_home_lists_the_callable_models_of_every_provider(
-    browser: Any, real_site_url: str
+    browser: Any, real_site_url: str, catalog: Catalog
 ) -> None:
     """What `MODELCAT_AS_OF=2026-12-07 make site` shows on its home page: the models callable
     today of every provider, and for each model to move from, the model to use today."""
-    catalog = catalog_of(CATALOG)
     page = open_page(browser, real_site_url, width=1400)
     page.goto(real_site_url)
     rows = page.locator(".mc-models tbody tr").evaluate_all(
@@ -724,10 +725,9 @@ def test_the_real_catalog_home_lists_the_callable_models_of_every_provider(
 
 
 def test_the_real_catalog_shows_what_the_api_reports_as_a_person_reads_it(
-    browser: Any, real_site_url: str
+    browser: Any, real_site_url: str, catalog: Catalog
 ) -> None:
     """Dates, not Unix numbers; yes or no, not True; a unit on every figure."""
-    catalog = catalog_of(CATALOG)
     model = next(
         m
         for m in catalog.models
@@ -744,11 +744,13 @@ def test_the_real_catalog_shows_what_the_api_reports_as_a_person_reads_it(
     assert not re.search(r"\b\d{9,}\b|True|False", text), text
 
 
-def test_the_real_catalog_pages_fit_and_pass_axe(browser: Any, real_site_url: str) -> None:
+def test_the_real_catalog_pages_fit_and_pass_axe(
+    browser: Any, real_site_url: str, catalog: Catalog
+) -> None:
     """The largest pages at the real size: every table fits at every width, and axe finds
     nothing serious in light mode at 1400 px and dark mode at 390 px (the full matrix of both
     runs on the fixture site, whose pages have the same templates and stylesheet)."""
-    pages = real_pages()
+    pages = real_pages(catalog)
     page = open_page(browser, real_site_url)
     layout = layout_problems(page, list(pages.values()))
     finish(page)
