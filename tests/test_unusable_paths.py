@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -141,7 +142,7 @@ def test_a_folder_name_that_is_not_utf8_is_shown_escaped(drift_catalog: Path) ->
     """A strict UTF-8 stdout (a UTF-8 locale) cannot print the raw name: it is escaped."""
     outcome = run_main(["generate", "--out", NOT_UTF8, "--as-of", AS_OF], drift_catalog.parent)
     assert outcome.code == 0, outcome.output
-    assert outcome.stdout.startswith("generated 56 files in bad\\udcff: ")
+    assert re.match(r"generated \d+ files in bad\\udcff: ", outcome.stdout), outcome.stdout
     outcome.stdout.encode("utf-8")
     assert (drift_catalog.parent / NOT_UTF8 / "index.md").is_file()
 
