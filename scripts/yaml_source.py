@@ -621,8 +621,15 @@ def yaml_scalar(value: Any) -> str:
         and not text.endswith(":")
         and text == text.strip()
         and text not in YAML11_BOOLEAN_LETTERS  # y/n: text to PyYAML, booleans to YAML 1.1
-        and yaml.safe_load(text) == text
+        and _reads_back_as_text(text)
     )
     if plain:
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _reads_back_as_text(text: str) -> bool:
+    try:
+        return yaml.safe_load(text) == text
+    except (ValueError, yaml.YAMLError):  # digits past int()'s 4,300: a number, not text
+        return False

@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from modelcat_registry.loopback_provider import LoopbackProvider, groq_like_item
 from tests.conftest import run_cli
 from tests.drift_helpers import API_KEY, ENV, by_id, sync
+from tests.in_process import run_main
 
 
 def sync_json(catalog: Path, server: LoopbackProvider, *args: str) -> tuple[int, dict[str, Any]]:
@@ -191,4 +194,32 @@ def test_an_invalid_catalog_exits_2_with_its_problems(
     assert result.returncode == 2
     assert "catalog/groq/models/alpha-8b.yaml:3:1: invalid YAML" in result.stderr
     assert "fix the catalog first" in result.stderr
+    assert groq.seen == []
+
+
+@pytest.mark.parametrize(
+    ("base_url", "shown"),
+    [
+        ("", "''"),
+        ("   ", "''"),
+        ("not-a-url", "'not-a-url'"),
+        ("ftp://127.0.0.1/v1", "'ftp://127.0.0.1/v1'"),
+    ],
+    ids=["empty", "blank", "no-scheme", "ftp"],
+)
+def test_a_base_url_that_is_no_http_url_is_a_usage_error(
+    drift_catalog: Path, groq: LoopbackProvider, base_url: str, shown: str
+) -> None:
+    """An empty one used to fall back to the provider's real api_base, and not-a-url to say
+    "refusing to send the API key to ://" (issue 23, item 3)."""
+    outcome = run_main(
+        ["sync", "--provider", "groq", "--base-url", base_url], drift_catalog.parent, ENV
+    )
+    assert outcome.code == 2, outcome.output
+    assert outcome.stdout == ""
+    assert outcome.stderr == (
+        f"modelcat sync: error: --base-url: the base URL {shown} is not an absolute http(s) URL; "
+        "write one such as https://api.example.com/v1 (or http://127.0.0.1:8080/v1 for a local "
+        "server)\n"
+    )
     assert groq.seen == []

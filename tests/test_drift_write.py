@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 
 from modelcat_registry.loopback_provider import LoopbackProvider, groq_like_item
-from tests.drift_helpers import AS_OF, by_id, sync
+from tests.conftest import run_cli
+from tests.drift_helpers import AS_OF, by_id, matching_live_list, sync
 
 MODELS = Path("groq") / "models"
 
@@ -162,3 +163,30 @@ def test_a_stub_differing_only_in_case_is_refused(
     result = sync(drift_catalog, groq.base_url, "--write")
     assert "'Alpha-8B' differs from 'alpha-8b' only in case" in result.stderr
     assert not (drift_catalog / MODELS / "Alpha-8B.yaml").exists()
+
+
+def test_a_placeholder_key_never_changes_what_a_saved_list_writes(drift_catalog: Path) -> None:
+    """With GROQ_API_KEY=x, redaction once rewrote every "x" of the payload, field names
+    included, and --write dropped context_window and max_completion_tokens from every model
+    (issue 23, item 1). A saved list needs no key: whatever the variable holds, the values
+    written are the list's."""
+    live = matching_live_list()
+    by_id(live, "alpha-8b")["context_window"] = 16384
+    by_id(live, "beta-70b")["max_completion_tokens"] = 65536
+    payload = drift_catalog.parent / "payload.json"
+    payload.write_text(json.dumps({"object": "list", "data": live}))
+
+    result = run_cli(
+        ["sync", "--provider", "groq", "--from-file", str(payload), "--as-of", AS_OF, "--write"],
+        cwd=drift_catalog.parent,
+        env={"GROQ_API_KEY": "x"},
+    )
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    for model_id in ("alpha-8b", "beta-70b", "gamma-preview"):
+        observed = yaml.safe_load((drift_catalog / MODELS / f"{model_id}.yaml").read_text())
+        [newest] = [r for r in observed["observed"] if "last_seen" not in r]
+        entry = by_id(live, model_id)
+        assert newest["context_window"] == entry["context_window"], model_id
+        assert newest.get("max_output_tokens") == entry.get("max_completion_tokens"), model_id
+    assert "***" not in result.stdout + result.stderr

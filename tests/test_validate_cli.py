@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from modelcat_registry.loader import MAX_FILE_BYTES
 from tests.conftest import run_cli
+from tests.in_process import run_main
 
 BAD_VALUE = "catalog/groq/models/gemma2-9b-it.yaml"
 
@@ -145,3 +148,40 @@ def test_a_dangling_link_is_reported_not_a_traceback(catalog_copy: Path) -> None
         "catalog/groq/models/ghost.yaml:1:1: this path is a symbolic link to nothing (its target "
         "is missing); replace it with the file itself or delete it [unreadable]\n"
     )
+
+
+AS_OF_COMMANDS = {
+    "validate": ["validate"],
+    "generate": ["generate", "--out", "docs"],
+    "sync": ["sync", "--provider", "groq", "--from-file", "payload.json"],
+    "scan": ["scan", "--catalog", "catalog", "."],
+    "new": ["new", "--provider", "groq", "--id", "fresh-model"],
+    "new-provider": ["new-provider", "--id", "fresh"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(AS_OF_COMMANDS))
+@pytest.mark.parametrize(
+    ("flag", "env", "shown"),
+    [
+        (["--as-of", "garbage"], {}, "--as-of must be a real date written YYYY-MM-DD, such as "
+         "2026-01-31, not 'garbage'"),
+        (["--as-of", "2026-13-45"], {}, "--as-of must be a real date written YYYY-MM-DD, such as "
+         "2026-01-31, not '2026-13-45'"),
+        ([], {"MODELCAT_AS_OF": "bogus"}, "MODELCAT_AS_OF must be a real date written "
+         "YYYY-MM-DD, such as 2026-01-31, not 'bogus'"),
+    ],
+    ids=["word", "month-13", "environment"],
+)  # fmt: skip
+def test_a_bad_as_of_is_a_usage_error_in_every_command(
+    drift_catalog: Path, command: str, flag: list[str], env: dict[str, str], shown: str
+) -> None:
+    """validate and new used to ignore it and say "catalog OK" (issue 23, item 5)."""
+    folder = drift_catalog.parent
+    (folder / "payload.json").write_text('{"object": "list", "data": []}')
+    before = sorted(folder.rglob("*"))
+    outcome = run_main([*AS_OF_COMMANDS[command], *flag], folder, env)
+    assert outcome.code == 2, outcome.output
+    assert outcome.stdout == ""
+    assert outcome.stderr == f"modelcat {command}: error: {shown}\n"
+    assert sorted(folder.rglob("*")) == before, "nothing is written"

@@ -10,7 +10,13 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from modelcat_registry.cli.common import EXIT_USAGE, CatalogUnusable, UsageError, as_of
+from modelcat_registry.cli.common import (
+    EXIT_USAGE,
+    CatalogUnusable,
+    UsageError,
+    as_of,
+    os_problem,
+)
 from modelcat_registry.loader import collector_paused
 
 DISTRIBUTION = "modelcat-registry"
@@ -86,6 +92,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except UsageError as error:
         prefix = f"{parser.prog} {args.command}: error: "
         parser.exit(EXIT_USAGE, "".join(f"{prefix}{sentence}\n" for sentence in error.args))
+    except OSError as error:
+        # A path that cannot be read, written or created (a name too long, a folder that
+        # cannot be made, no permission, a full disk): one sentence, not a traceback.
+        parser.exit(EXIT_USAGE, f"{parser.prog} {args.command}: error: {os_problem(error)}\n")
     except CatalogUnusable:
         return EXIT_USAGE
     except KeyboardInterrupt:

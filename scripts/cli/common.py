@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,24 @@ class UsageError(Exception):
 
 class CatalogUnusable(Exception):  # noqa: N818 (it is a stop signal, not an error type)
     """The catalog is invalid; its problems were printed to stderr: exit 2."""
+
+
+# A path shown in a sentence is cut to this many characters (a name may be thousands long).
+SHOWN_PATH_CHARS = 80
+
+
+def os_problem(error: OSError) -> str:
+    """One sentence for a file or folder that could not be read, written or created."""
+    from modelcat_registry.output_escaping import terminal_safe
+
+    reason = error.strerror or str(error) or error.__class__.__name__
+    name = error.filename2 if error.filename2 is not None else error.filename
+    if name is None:
+        return f"a file could not be read or written ({reason})"
+    shown = os.fsdecode(name) if isinstance(name, bytes) else str(name)
+    if len(shown) > SHOWN_PATH_CHARS:
+        shown = f"{shown[: SHOWN_PATH_CHARS - 20]}... ({len(shown)} characters)"
+    return f"{terminal_safe(shown)}: {reason}; check the path, or give another one"
 
 
 def catalog_dir(value: str) -> Path:

@@ -15,6 +15,7 @@ from modelcat_registry.cli.common import (
     as_of,
     valid_catalog,
 )
+from modelcat_registry.output_escaping import terminal_safe
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -79,14 +80,14 @@ def run(args: argparse.Namespace) -> int:
 
     out_dir = out_folder(args.out)
     if args.clean:
-        print(f"removed {clean(out_dir)} generated files from {out_dir}")
+        print(f"removed {clean(out_dir)} generated files from {terminal_safe(out_dir)}")
         return EXIT_OK
     day = as_of(args)
     settings = site_settings(args.config, day)
     catalog = valid_catalog(args.catalog)
     result = generate(catalog, out_dir, settings)
     print(
-        f"generated {result.total} files in {out_dir}: {result.written} written, "
+        f"generated {result.total} files in {terminal_safe(out_dir)}: {result.written} written, "
         f"{result.total - result.written} unchanged, {result.removed} removed"
     )
     return EXIT_OK

@@ -18,6 +18,7 @@ from modelcat_registry.cli.common import (
     catalog_dir,
 )
 from modelcat_registry.loader import display_path
+from modelcat_registry.output_escaping import terminal_safe
 from modelcat_registry.schemas import enum_values, field_schema
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def _sentences(problems: list[ArgumentProblem]) -> list[str]:
 
 
 def _report(created: object) -> int:
-    path = display_path(created.path)
+    path = terminal_safe(display_path(created.path))
     if created.placeholders:
         pending = ", ".join(created.placeholders)
         print(f"created {path}; fill in {pending} (marked FILL-IN), then run:")

@@ -76,6 +76,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--from-file {args.from_file}: no such file")
     if args.snapshot and Path(args.snapshot).is_dir():
         raise UsageError(f"--snapshot {args.snapshot} is a folder; give a file name to write")
+    if args.snapshot and Path(args.snapshot).exists() and not Path(args.snapshot).is_file():
+        # The snapshot replaces the file by a rename: a device or FIFO (/dev/null) would be
+        # replaced too, not written to.
+        raise UsageError(
+            f"--snapshot {args.snapshot} is not a regular file (a FIFO, socket or device); "
+            "give a file name to write"
+        )
     if args.base_url is not None and args.from_file:
         raise UsageError("--base-url and --from-file exclude each other: fetch, or read a file")
     if args.base_url is not None:

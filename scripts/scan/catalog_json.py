@@ -22,7 +22,7 @@ from modelcat_registry.catalog import (
     model_from,
     provider_from,
 )
-from modelcat_registry.loader import Document
+from modelcat_registry.loader import Document, read_plain_file
 from modelcat_registry.schemas import SCHEMA_VERSION, is_valid_fast, validator_for
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
@@ -66,10 +66,16 @@ def _schema_error(kind: str, instance: Any, where: str) -> str | None:
 
 def _read(path: Path) -> Any:
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_EXPORT_BYTES + 1)
+        path.stat()
     except OSError as error:
         raise CatalogJsonError(f"{path}: cannot read it: {error.strerror}") from None
+    # Opened without blocking, and only if it is a regular file: a FIFO would block for ever.
+    data = read_plain_file(str(path), MAX_EXPORT_BYTES)
+    if data is None:
+        raise CatalogJsonError(
+            f"{path}: not a regular file that can be read (a FIFO, socket or device, or no "
+            "permission); give the saved api/models.json"
+        )
     if len(data) > MAX_EXPORT_BYTES:
         raise CatalogJsonError(f"{path}: larger than {MAX_EXPORT_BYTES // 2**20} MiB")
     try:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pathspec
 
+from modelcat_registry.loader import read_plain_file
+
 MAX_FILE_BYTES = 8 * 1024 * 1024
 BINARY_SNIFF_BYTES = 8000
 
@@ -121,15 +123,10 @@ def files_under(paths: list[str]) -> Iterator[str]:
 
 
 def read_bytes(path: str) -> bytes | None:
-    """The file's bytes, or None when it is unreadable, too large or binary."""
-    try:
-        with open(path, "rb", buffering=0) as handle:  # noqa: PTH123
-            # Sized from fstat: a read with a large maximum would allocate that much per file.
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                return None
-            data = handle.read()
-    except OSError:
-        return None
-    if len(data) > MAX_FILE_BYTES or b"\0" in data[:BINARY_SNIFF_BYTES]:
+    """The file's bytes, or None when it is unreadable, not a regular file, too large or
+    binary. A FIFO or device named on the command line is not read: the open would block on
+    a FIFO, and /dev/zero would be read until memory ran out."""
+    data = read_plain_file(path, MAX_FILE_BYTES)
+    if data is None or len(data) > MAX_FILE_BYTES or b"\0" in data[:BINARY_SNIFF_BYTES]:
         return None
     return data

@@ -157,7 +157,7 @@ def render_json(result: ScanResult) -> str:
         "files_scanned": result.files_scanned,
         "files_with_findings": result.files_with_findings,
     }
-    lines = [json.dumps(finding_dict(f), ensure_ascii=False) for f in result.findings]
+    lines = [_utf8_json(finding_dict(f)) for f in result.findings]
     findings = "[\n    " + ",\n    ".join(lines) + "\n  ]" if lines else "[]"
     return (
         f'{{\n  "as_of": {json.dumps(result.as_of.isoformat())},\n'
@@ -183,8 +183,11 @@ def render_github(result: ScanResult) -> str:
 
 
 def _sarif_result(finding: Finding) -> dict[str, Any]:
+    # surrogateescape: a file name that is not UTF-8 hashes as the bytes it has on disk.
     fingerprint = hashlib.sha256(
-        f"{finding.path}\0{finding.id}\0{finding.provider}\0{finding.rule}".encode()
+        f"{finding.path}\0{finding.id}\0{finding.provider}\0{finding.rule}".encode(
+            "utf-8", "surrogateescape"
+        )
     ).hexdigest()
     return {
         "ruleId": finding.rule,
@@ -194,7 +197,11 @@ def _sarif_result(finding: Finding) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": quote(finding.path), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {
+                        # A URI holds the name's bytes, percent-encoded, UTF-8 or not.
+                        "uri": quote(finding.path, errors="surrogateescape"),
+                        "uriBaseId": "%SRCROOT%",
+                    },
                     "region": {
                         "startLine": finding.line,
                         "startColumn": finding.column,
@@ -236,7 +243,15 @@ def render_sarif(result: ScanResult, version: str) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return _utf8_json(document, indent=2) + "\n"
+
+
+def _utf8_json(value: Any, indent: int | None = None) -> str:
+    """JSON with non-ASCII text as it is, but a lone surrogate (what a file name that is not
+    UTF-8 becomes) as its \\uXXXX escape: written raw, it is no UTF-8 at all, and a strict
+    UTF-8 stdout refuses it."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 FORMATS = ("text", "json", "github", "sarif")

@@ -63,13 +63,24 @@ def _computed_text(text: str) -> Markup:
 
 
 def front_matter_string(value: object) -> Markup:
-    """A page title for YAML front matter, with no '<' or '>' at all.
+    """A page title for YAML front matter, with no '<' or '>' at all, as an ASCII YAML
+    double-quoted string.
 
     Some engines put the title into <title> unescaped, where '</title>' would end it; angle
-    brackets become look-alike quotation marks instead. JSON strings are valid YAML.
+    brackets become look-alike quotation marks instead. Every character from DEL up is an
+    escape: one beyond U+FFFF (an emoji) as YAML's \\UXXXXXXXX, never as JSON's surrogate
+    pair, which libyaml (MkDocs' front-matter reader) refuses, losing the whole front matter.
     """
     text = _WHITESPACE.sub(" ", str(value)).strip().replace("<", "\u2039").replace(">", "\u203a")
-    return Markup(json.dumps(text, ensure_ascii=True))  # noqa: S704 (a JSON string, <> replaced)
+    quoted = json.dumps(text, ensure_ascii=False)  # quotes, backslashes and controls escaped
+    return Markup("".join(map(_yaml_ascii, quoted)))  # noqa: S704 (a quoted string, <> replaced)
+
+
+def _yaml_ascii(char: str) -> str:
+    if char < "\x7f":
+        return char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def safe_url(value: object) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,22 +46,41 @@ class GenerateResult:
         return len(self.paths)
 
 
-def settings_from_mkdocs_config(config: dict[str, Any], as_of: dt.date) -> SiteSettings:
-    """Edit links point at catalog files: the repository's edit URL without the docs folder."""
-    repo_url = config.get("repo_url")
-    site_url = str(config.get("site_url") or DEFAULT_SITE_URL)
+# The settings that become part of every edit link: a URL with no space or control character,
+# and paths (edit_uri, docs_dir; MkDocs gives docs_dir absolute) with no control character.
+_HTTP_URL = re.compile(r"https?://[!-~\u00a0-\U0010ffff]+")
+_PATH_TEXT = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def settings_from_mkdocs_config(config: Mapping[str, Any], as_of: dt.date) -> SiteSettings:
+    """Edit links point at catalog files: the repository's edit URL without the docs folder.
+    ValueError naming the setting when one is not what MkDocs would accept."""
+    repo_url = _setting(config, "repo_url", _HTTP_URL)
+    site_url = _setting(config, "site_url", _HTTP_URL) or DEFAULT_SITE_URL
     if not repo_url:
         return SiteSettings(DEFAULT_EDIT_BASE, as_of, site_url)
-    edit_uri = str(config.get("edit_uri", "edit/main/")).strip("/")
-    docs_dir = Path(str(config.get("docs_dir", "docs"))).name
+    edit_uri = (_setting(config, "edit_uri", _PATH_TEXT) or "edit/main/").strip("/")
+    docs_dir = Path(_setting(config, "docs_dir", _PATH_TEXT) or "docs").name
     edit_uri = edit_uri.removesuffix(f"/{docs_dir}")
     return SiteSettings(f"{repo_url.rstrip('/')}/{edit_uri}/", as_of, site_url)
+
+
+def _setting(config: Mapping[str, Any], key: str, form: re.Pattern[str]) -> str | None:
+    value = config.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not form.fullmatch(value):
+        wanted = "an http(s) URL" if form is _HTTP_URL else "a path on one line"
+        raise ValueError(f"{key} must be {wanted}, not {str(value)[:60]!r}")
+    return value
 
 
 def settings_from_mkdocs_file(path: Path, as_of: dt.date) -> SiteSettings:
     if not path.is_file():
         return SiteSettings(DEFAULT_EDIT_BASE, as_of, DEFAULT_SITE_URL)
     config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(config, dict):
+        raise ValueError("it is not a mapping of settings such as repo_url: https://...")
     return settings_from_mkdocs_config(config, as_of)
 
 
