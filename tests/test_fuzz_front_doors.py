@@ -248,6 +248,7 @@ COMMANDS: dict[str, Command] = {
             "--api-base": Values(one_of("https://api.acme.example/v1")),
             "--api-key-env": Values(one_of("ACME_API_KEY"), one_of("bad var") | hostile_text),
             "--docs-url": Values(one_of("https://acme.example/docs")),
+            "--dialect": Values(one_of("openai", "together"), one_of("openai-ish") | hostile_text),
         },
         usual=("--id",),
         targets=("--catalog",),
