@@ -197,17 +197,48 @@ def modelcat_process(args: list[str], cwd: Path) -> subprocess.CompletedProcess[
     )
 
 
-def test_scan_skips_a_fifo_and_a_device_named_on_the_command_line(drift_catalog: Path) -> None:
-    """A FIFO blocked the open for ever; /dev/zero was read until memory ran out."""
+@pytest.mark.parametrize("named", ["pipe", "/dev/zero"])
+def test_scan_refuses_a_fifo_or_a_device_named_on_the_command_line(
+    drift_catalog: Path, named: str
+) -> None:
+    """A FIFO blocked the open for ever; /dev/zero was read until memory ran out. Named on the
+    command line, either is a usage error like a path that does not exist, and is never opened."""
     tree = scan_tree(drift_catalog.parent)
     os.mkfifo(tree / "pipe")
     result = modelcat_process(
-        ["scan", "--catalog", str(drift_catalog), "--as-of", AS_OF, "pipe", "/dev/zero",
-         f"{NOT_UTF8}.py"],
+        ["scan", "--catalog", str(drift_catalog), "--as-of", AS_OF, named, f"{NOT_UTF8}.py"],
         tree,
-    )  # fmt: skip
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    sentence = assert_one_sentence(result.stderr, "scan")
+    assert sentence == (
+        f"{named}: not a regular file or folder (a FIFO, socket or device); give a file or "
+        "folder to scan"
+    )
+
+
+def test_scan_skips_a_fifo_inside_a_folder(drift_catalog: Path) -> None:
+    tree = scan_tree(drift_catalog.parent)
+    os.mkfifo(tree / "pipe")
+    result = modelcat_process(
+        ["scan", "--catalog", str(drift_catalog), "--as-of", AS_OF, "."], tree
+    )
     assert result.returncode == 1, result.stdout + result.stderr
-    assert result.stdout.endswith("1 file scanned as of 2026-01-01\n")
+    assert "pipe" not in result.stdout + result.stderr
+
+
+def test_sync_refuses_a_fifo_as_the_capture_file(drift_catalog: Path) -> None:
+    os.mkfifo(drift_catalog.parent / "capture.json")
+    result = modelcat_process(
+        ["sync", "--catalog", str(drift_catalog), "--provider", "groq", "--from-file",
+         "capture.json", "--as-of", AS_OF],
+        drift_catalog.parent,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert assert_one_sentence(result.stderr, "sync") == (
+        "--from-file capture.json is not a regular file (a folder, FIFO, socket or device); "
+        "give the saved capture or /models payload"
+    )
 
 
 def test_scan_refuses_a_fifo_as_the_catalog_json(drift_catalog: Path) -> None:

@@ -72,8 +72,13 @@ def run(args: argparse.Namespace) -> int:
 
     if not (math.isfinite(args.timeout) and args.timeout > 0):
         raise UsageError("--timeout must be a finite, positive number of seconds")
-    if args.from_file and not Path(args.from_file).is_file():
+    if args.from_file and not Path(args.from_file).exists():
         raise UsageError(f"--from-file {args.from_file}: no such file")
+    if args.from_file and not Path(args.from_file).is_file():
+        raise UsageError(
+            f"--from-file {args.from_file} is not a regular file (a folder, FIFO, socket or "
+            "device); give the saved capture or /models payload"
+        )
     if args.snapshot and Path(args.snapshot).is_dir():
         raise UsageError(f"--snapshot {args.snapshot} is a folder; give a file name to write")
     if args.snapshot and Path(args.snapshot).exists() and not Path(args.snapshot).is_file():

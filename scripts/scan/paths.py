@@ -114,8 +114,13 @@ def files_under(paths: list[str]) -> Iterator[str]:
         absolute = given.absolute()
         if given.is_dir():
             found: Iterator[str] = _walk(str(absolute), _inherited_ignores(absolute))
-        else:
+        elif given.is_file():
             found = iter([str(absolute)])
+        else:
+            raise PathError(
+                f"{raw}: not a regular file or folder (a FIFO, socket or device); give a file "
+                "or folder to scan"
+            )
         for path in found:
             if path not in seen:
                 seen.add(path)
