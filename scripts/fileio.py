@@ -43,13 +43,17 @@ def confined(root: Path, path: Path) -> Path:
 def write_atomic(path: Path, content: bytes) -> None:
     """Write content to path through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    _replace(path, content, existed=path.exists())
+
+
+def _replace(path: Path, content: bytes, existed: bool) -> None:
     descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
         # mkstemp creates the file 0600; keep the mode the file had, or the usual 0644.
-        temporary.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        temporary.chmod(path.stat().st_mode & 0o777 if existed else 0o644)
         temporary.replace(path)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -80,15 +84,33 @@ def write_atomic_within(root: Path, path: Path, content: bytes) -> None:
     write_atomic(confined(root, path), content)
 
 
-def write_if_changed(path: Path, content: bytes, root: Path | None = None) -> bool:
-    """Write only when the content differs (keeps `mkdocs serve` from rebuilding for nothing)."""
-    if root is not None:
-        _check_parents(root, path)
-        confined(root, path)
+def _current(path: Path) -> bytes | None:
     try:
-        if path.read_bytes() == content:
-            return False
+        return path.read_bytes()
     except FileNotFoundError:
-        pass
-    write_atomic(path, content)
-    return True
+        return None
+
+
+class ConfinedWriter:
+    """Writes many files below root, as write_if_changed does, checking and creating each
+    folder on the way once: a site of thousands of files in a few dozen folders would
+    otherwise resolve the same folders thousands of times."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._ready: set[Path] = set()
+
+    def write_if_changed(self, path: Path, content: bytes) -> bool:
+        folder = path.parent
+        if folder not in self._ready:
+            _check_parents(self.root, path)
+            confined(self.root, path)
+            folder.mkdir(parents=True, exist_ok=True)
+            self._ready.add(folder)
+        elif path.is_symlink():  # the folder is inside root; only the file itself may leave it
+            confined(self.root, path)
+        current = _current(path)
+        if current == content:
+            return False
+        _replace(path, content, existed=current is not None)
+        return True

@@ -2,6 +2,7 @@
 with its own working folder, environment, stdout and stderr, but without a process start and a
 catalog load per run. Fuzz tests run it hundreds of times; a subprocess would cost 0.3 s each.
 
+It runs in a thread of its own, as the console script runs in a thread with no event loop.
 Only what `main` lets escape is caught here: SystemExit (argparse's usage errors, --help,
 --version) becomes its exit code; any other exception propagates, so a test that runs a
 command this way fails on what would have been a traceback.
@@ -13,6 +14,7 @@ import contextlib
 import io
 import os
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +63,10 @@ def run_main(
         contextlib.redirect_stderr(stderr),
     ):
         try:
-            code = main(list(args))
+            # In a thread of its own: a browser test's Playwright keeps an event loop running
+            # in the test thread, where `sync`'s asyncio.run would refuse to start.
+            with ThreadPoolExecutor(max_workers=1) as worker:
+                code = worker.submit(main, list(args)).result()
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
     return Outcome(code, stdout.getvalue(), stderr.getvalue())

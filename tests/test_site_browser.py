@@ -365,9 +365,9 @@ def test_lists_of_models_to_move_from_have_a_use_today_column(visit: Any) -> Non
 
 
 def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: Any, site_url: str) -> None:
-    """Logo, repository and edit icons come from catalog.css, not from each page: each is a
-    painted box of the theme's icon size (the drawer's logo is twice that), light and dark.
-    The drawer is laid out, off screen, even while it is closed."""
+    """Logo, repository, edit, palette and back-to-top icons come from catalog.css, not from
+    each page: each is a painted box of the theme's icon size (the drawer's logo is twice that),
+    light and dark. The drawer is laid out, off screen, even while it is closed."""
     for width, dark in ((1400, False), (390, True)):
         page = open_page(browser, site_url, width=width, dark=dark)
         page.goto(site_url + "models/alpha/new-120b/")
@@ -381,7 +381,9 @@ def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: Any, site_u
             })"""
         )
         names = {name.removeprefix("mc-icon mc-icon--") for name, *_ in shown}
-        assert names == {"logo", "repo", "edit"}, shown
+        toggle = "brightness-7" if dark else "brightness-4"  # the palette's switch to the other
+        # "Back to top" is laid out, out of sight, until the reader scrolls back up.
+        assert names == {"logo", "repo", "edit", toggle, "arrow-up"}, shown
         for _, in_drawer_title, box_width, box_height, masked, painted in shown:
             size = 48 if in_drawer_title else 24
             assert (box_width, box_height) == (size, size) and masked and painted, shown

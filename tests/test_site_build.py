@@ -285,10 +285,11 @@ def test_a_hidden_table_of_contents_is_not_written_into_the_page(built_site: Pat
 def test_icons_on_every_page_come_from_the_stylesheet(built_site: Path) -> None:
     page = model_page(built_site, "alpha", "new-120b").read_text()
     css = (built_site / "assets" / "stylesheets" / "catalog.css").read_text()
-    for icon in ("logo", "repo", "edit"):
+    for icon in ("logo", "repo", "edit", "brightness-4", "brightness-7", "arrow-up"):
         assert f'<span class="mc-icon mc-icon--{icon}"></span>' in page
         assert re.search(rf"\.mc-icon--{icon} {{\s*--mc-icon: url\('data:image/svg\+xml", css)
     assert "M2.6 10.59" not in page, "the repository icon's path is not written into pages"
+    assert "M12 18c-.89" not in page, "nor the palette toggle's"
 
 
 def test_dates_and_figures_are_written_without_character_references(built_site: Path) -> None:

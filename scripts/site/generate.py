@@ -13,7 +13,7 @@ import yaml
 
 from modelcat_registry.catalog import Catalog
 from modelcat_registry.drift.capture import MAX_CAPTURE_BYTES
-from modelcat_registry.fileio import write_if_changed
+from modelcat_registry.fileio import ConfinedWriter
 from modelcat_registry.loader import CAPTURE_FILE, UnreadableError, read_catalog_file
 from modelcat_registry.site.exports import export_files
 from modelcat_registry.site.extras import badge_svg, llms_txt, twin_markdown
@@ -124,12 +124,13 @@ def generate(catalog: Catalog, out_dir: Path, settings: SiteSettings) -> Generat
         | extra_files(data, settings)
         | {capture_path(pid): content for pid, content in captures.items()}
     )
+    writer = ConfinedWriter(out_dir)
     written = sum(
-        write_if_changed(out_dir / path, content, root=out_dir) for path, content in files.items()
+        writer.write_if_changed(out_dir / path, content) for path, content in files.items()
     )
     removed = _remove_stale(out_dir, set(files))
     manifest = "".join(f"{path}\n" for path in sorted(files)).encode()
-    write_if_changed(out_dir / MANIFEST, manifest)
+    writer.write_if_changed(out_dir / MANIFEST, manifest)
     return GenerateResult(frozenset(files), written, removed)
 
 
@@ -176,10 +177,11 @@ def copy_twins(docs_dir: Path, site_dir: Path) -> int:
     if not source.is_dir():
         return 0
     copied = 0
+    writer = ConfinedWriter(site_dir)
     root = source.resolve()
     for path in sorted(source.rglob("*.md")):
         if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(root):
             continue
         relative = path.relative_to(source)
-        copied += write_if_changed(site_dir / relative, path.read_bytes(), root=site_dir)
+        copied += writer.write_if_changed(site_dir / relative, path.read_bytes())
     return copied

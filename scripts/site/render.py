@@ -208,6 +208,7 @@ def render_pages(
             badge_markdown=views.badge_markdown(model, settings.site_url),
             twin_url=views.published_url(settings.site_url, views.twin_path(model)),
             json_path=views.json_path(model),
+            macros=macros,
         )
     render("developers.md.j2", "developers/index.md", developers=developer_list)
     for developer in developer_list:
