@@ -136,30 +136,24 @@ def _stream(
             if keep is not None:
                 keep(document)
             if document.kind is not Kind.UNEXPECTED:
-                found = file_facts(document)
+                found = _facts(document, source_keys)
                 if found.kind is Kind.PROVIDER:
                     keys = found.source_keys
                     source_keys[found.provider_id] = None if keys is None else frozenset(keys)
-                facts.append(_without_known_sources(found, source_keys))
+                facts.append(found)
         problems.extend(_placed(cross_file_findings(facts, catalog_dir), catalog_dir))
     return ValidationReport(sorted(set(problems)), models, providers)
 
 
-def _without_known_sources(
-    facts: FileFacts, source_keys: dict[str, frozenset[str] | None]
-) -> FileFacts:
-    """facts without the source keys its provider (read before its models: provider.yaml
-    comes before the models/ folder) is known to list: only an unknown key can be reported,
-    and 50,000 files' worth of known ones would be most of what validate keeps."""
-    if facts.kind is not Kind.MODEL or facts.provider_id not in source_keys:
-        return facts
-    keys = source_keys[facts.provider_id]
+def _facts(document: Document, source_keys: dict[str, frozenset[str] | None]) -> FileFacts:
+    """The file's facts, without the source keys its provider (read before its models:
+    provider.yaml comes before the models/ folder) is known to list."""
+    if document.kind is not Kind.MODEL or document.provider_id not in source_keys:
+        return file_facts(document)
+    keys = source_keys[document.provider_id]
     if keys is None:  # the provider file is no mapping: no source can be checked
-        return replace(facts, source_references=())
-    unknown = tuple(ref for ref in facts.source_references if ref[1] not in keys)
-    if unknown == facts.source_references:
-        return facts
-    return replace(facts, source_references=unknown)
+        return replace(file_facts(document), source_references=())
+    return file_facts(document, keys)
 
 
 def _checked(path: Path, parts: Parts, linked: bool, root: Path, found: list[Problem]) -> Document:

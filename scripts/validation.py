@@ -9,10 +9,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -479,8 +480,13 @@ def _oldest_first(
 ) -> Iterator[Problem]:
     """Entries of a dated list in date order; prices once per date and tier, others may share
     a date (two sources stating things on one day)."""
-    previous: dict[tuple[Any, ...], dt.date] = {}
+    entries = data.get(list_name)
+    if not isinstance(entries, list) or len(entries) < 2:
+        return  # nothing to be out of order: the common case, checked before any set-up
     strict = list_name in DATED_LISTS
+    if _in_date_order(entries, field, strict):
+        return
+    previous: dict[tuple[Any, ...], dt.date] = {}
     for index, entry in _entries(data, list_name):
         day = _day(entry.get(field), month_start=True)
         if day is None:
@@ -500,6 +506,17 @@ def _oldest_first(
                 "it; keep the entries oldest first",
             )
         previous[tier] = day if before is None else max(day, before)
+
+
+def _in_date_order(entries: list[Any], field: str, strict: bool) -> bool:
+    """Whether every entry has a full date (YYYY-MM-DD) and the dates rise (strictly, for a
+    list with one entry per date): then no tier can be out of order either. ISO dates of one
+    length sort as text, so a valid file needs no date parsed here."""
+    dates = [entry.get(field) if isinstance(entry, dict) else None for entry in entries]
+    if not all(isinstance(day, str) and len(day) == 10 for day in dates):
+        return False
+    pairs = itertools.pairwise(dates)
+    return all(a < b for a, b in pairs) if strict else all(a <= b for a, b in pairs)
 
 
 def _lifecycle_problems(document: Document, data: dict[str, Any]) -> Iterator[Problem]:
@@ -609,7 +626,10 @@ class FileFacts:
         return display_path(Path(self.path))
 
 
-def file_facts(document: Document) -> FileFacts:
+def file_facts(document: Document, known_sources: Collection[str] = ()) -> FileFacts:
+    """The file's facts; source references to known_sources (keys its provider lists, when
+    it was read first) are left out: only an unknown key can be reported, and 50,000 files'
+    worth of known ones would be most of what validate keeps."""
     data = document.mapping
     path = str(document.path)
     if data is None:
@@ -633,7 +653,7 @@ def file_facts(document: Document) -> FileFacts:
         document.provider_id,
         declared if isinstance(declared, str) else None,
         tuple(_model_references(data)),
-        tuple(_source_references(data)),
+        tuple(ref for ref in _source_references(data) if ref[1] not in known_sources),
         resold_from=(resold["provider"], resold["id"])
         if isinstance(resold, dict)
         and isinstance(resold.get("provider"), str)

@@ -340,6 +340,9 @@ def parse_values(text: str) -> ParsedYaml | None:
     return parsed
 
 
+_PLAIN_FRACTION = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
 def _lean_value(node: yaml.Node, depth: int, budget: list[int], parsed: ParsedYaml) -> Any:
     """The value of node, as _Builder.build makes it, for documents with nothing to report."""
     budget[0] -= 1
@@ -392,7 +395,13 @@ def _lean_scalar(node: yaml.ScalarNode, parsed: ParsedYaml) -> Any:
     if tag == _FLOAT:
         if sum(character.isdigit() for character in value) > MAX_NUMBER_DIGITS:
             raise _NeedsPositionsError
-        number = _constructor.construct_yaml_float(node)
+        # A plain decimal fraction (0.59, most prices) reads the same in every YAML version;
+        # PyYAML's constructor, with its YAML 1.1 forms, is only needed for the others.
+        number = (
+            float(value)
+            if _PLAIN_FRACTION.fullmatch(value)
+            else _constructor.construct_yaml_float(node)
+        )
         if not math.isfinite(number) or number.is_integer():
             parsed.needs_precise_check = True
         return number
