@@ -463,13 +463,15 @@ def test_badges_twins_llms_txt_and_compare_data_are_published(built_site: Path) 
         "index.md): retired; use today: new-120b"
     ) in llms
     compare = json.loads((built_site / "api" / "compare.json").read_text())
-    old = next(m for m in compare["models"] if m["key"] == "alpha/old-70b")
-    assert (old["use_instead"], old["state_label"]) == ("new-120b", "Retired")
-    new = next(m for m in compare["models"] if m["key"] == "alpha/new-120b")
-    assert new["max_output"] == {"text": "65,536 tokens", "api": None, "value": 65536}
+    by_key = {f"{m['provider']}/{m['id']}": m for m in compare["models"]}
+    old = by_key["alpha/old-70b"]
+    assert (old["use_instead"], compare["states"][old["state"]]) == ("new-120b", "Retired")
+    assert compare["providers"]["alpha"] == "Alpha Cloud"
+    new = by_key["alpha/new-120b"]
+    assert new["max_output"] == {"text": "65,536 tokens"}
     assert new["also_at"] == ["Beta AI"]
-    stub = next(m for m in compare["models"] if m["key"] == "alpha/live-stub")
-    assert stub["context"] == {"text": "65,536 tokens", "api": "2026-11-20", "value": 65536}
+    assert "answered_by" not in new and "use_instead" not in new, "no value, no key"
+    assert by_key["alpha/live-stub"]["context"] == {"text": "65,536 tokens", "api": "2026-11-20"}
 
 
 def test_the_export_read_back_by_sync_reports_no_drift(built_site: Path, tmp_path: Path) -> None:

@@ -130,32 +130,28 @@ def _listed_on_newest_check(view: ModelView, as_of: dt.date) -> bool:
 def compare_entry(view: ModelView, family: list[ModelView]) -> dict[str, Any]:
     """What the Compare page shows of a model, as of the build date, every value already
     worded as a person reads it: documented values first, the API's where the docs are
-    silent (marked with the day the list showed them)."""
+    silent (marked with the day the list showed them). A value the model does not have is
+    left out: the page shows "—" for it, and 10,000 models do not carry thousands of nulls."""
     model, known = view.model, view.known
     seen = view.observed_on.isoformat() if view.observed_on else None
 
     def figure(value: int | None, from_api: bool) -> dict[str, Any] | None:
         if value is None:
             return None
-        return {"text": f"{value:,} tokens", "api": seen if from_api else None, "value": value}
+        return {"text": f"{value:,} tokens", **({"api": seen} if from_api else {})}
 
     price = view.price
-    return {
-        "key": f"{model.provider}/{model.id}",
+    entry = {
         "id": model.id,
         "provider": model.provider,
-        "provider_name": view.provider.name,
         "name": model.name,
         "developer": model.developer,
         "state": view.state.value,
-        "state_label": STATE_LABELS[view.state],
-        "callable": view.callable,
         "use_instead": view.path_end.id if view.needs_move and view.path_end else None,
         "answered_by": view.answered_by,
         "context": figure(view.context_window, view.context_from_api),
         "max_output": figure(view.max_output, view.max_output_from_api),
         "price": price_text(dict(price.values)) if price else None,
-        "price_input": price.values.get("input_per_mtok_usd") if price else None,
         "price_date": price.date.isoformat() if price else None,
         "free_tier": limits_text(dict(view.limits.values)) if view.limits else None,
         "shutdown": known.shutdown.isoformat() if known.shutdown else None,
@@ -164,12 +160,16 @@ def compare_entry(view: ModelView, family: list[ModelView]) -> dict[str, Any]:
         "also_at": [f"{other.provider.name}" for other in family if other is not view],
         "page": published_path(model_page(model)),
     }
+    return {name: value for name, value in entry.items() if value not in (None, [])}
 
 
 def compare_document(catalog: Catalog, views: list[ModelView], as_of: dt.date) -> dict:
+    """api/compare.json: the providers' and the states' names once, then each model."""
     view_of = {v.model.key: v for v in views}
     return {
         "as_of": as_of.isoformat(),
+        "providers": {pid: provider.name for pid, provider in sorted(catalog.providers.items())},
+        "states": {state.value: label for state, label in STATE_LABELS.items()},
         "models": [
             compare_entry(v, [view_of[m.key] for m in catalog.same_model(v.model)]) for v in views
         ],

@@ -2,7 +2,8 @@
  * column per model.
  *
  * The data is this site's own api/compare.json (same origin, no other request), whose values
- * the build already worded as of its day: this script only lays them out. The selection lives
+ * the build already worded as of its day: this script only lays them out (a value a model
+ * lacks is left out of the file and shown as "—"). The selection lives
  * in the query string as ?m=<provider>/<model-id>&m=..., so a comparison can be shared; IDs
  * in it that the catalog does not hold, or that repeat, are named. Every value goes into the
  * page as text (textContent), never as HTML.
@@ -50,6 +51,15 @@
     span.className = "mc-status mc-status--" + m.state;
     span.textContent = m.state_label;
     cell.appendChild(span);
+  }
+
+  // compare.json names each provider and state once and leaves out what a model lacks.
+  function expand(m, data) {
+    return Object.assign({ replacements: [], also_at: [] }, m, {
+      key: m.provider + "/" + m.id,
+      provider_name: data.providers[m.provider],
+      state_label: data.states[m.state],
+    });
   }
 
   const FACTS = [
@@ -205,7 +215,7 @@
         .then((response) => response.json())
         .then((data) => {
           root.dataset.asOf = data.as_of;
-          build(root, data.models);
+          build(root, data.models.map((m) => expand(m, data)));
         });
     });
   }
