@@ -4,8 +4,8 @@ never leaves one, and no path (through '..' or a symbolic link) lands outside th
 from __future__ import annotations
 
 import errno
+import itertools
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -46,14 +46,26 @@ def write_atomic(path: Path, content: bytes) -> None:
     _replace(path, content, existed=path.exists())
 
 
+_TEMPORARY_NUMBERS = itertools.count()
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
 def _replace(path: Path, content: bytes, existed: bool) -> None:
-    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temporary = Path(name)
+    # The temporary file is created with the usual mode (0666 less the umask), so a new file
+    # needs no chmod; a file that existed keeps its own mode. Its name is unique per process
+    # and write, and O_EXCL refuses any file or link already there.
+    while True:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp")
+        try:
+            descriptor = os.open(temporary, _NEW_FILE_FLAGS | getattr(os, "O_CLOEXEC", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
-        # mkstemp creates the file 0600; keep the mode the file had, or the usual 0644.
-        temporary.chmod(path.stat().st_mode & 0o777 if existed else 0o644)
+        if existed:
+            temporary.chmod(path.stat().st_mode & 0o777)
         temporary.replace(path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from modelcat_registry.fileio import OutsideRootError, write_atomic_within
+from modelcat_registry.fileio import ConfinedWriter, OutsideRootError, write_atomic_within
 from tests.conftest import run_cli
 
 # Validate reads a handful of small files: a hang on a FIFO or /dev/zero would blow this.
@@ -101,6 +101,32 @@ def test_confined_writes_refuse_a_linked_folder_on_the_way(tmp_path: Path) -> No
         write_atomic_within(root, root / ".." / "escaped.yaml", b"id: x\n")
     assert list(outside.iterdir()) == []
     assert not (tmp_path / "escaped.yaml").exists()
+
+
+def test_writes_leave_no_temporary_file_and_keep_modes(tmp_path: Path) -> None:
+    """A new file gets the usual mode (0666 less the umask), a rewritten one keeps its own;
+    a link where the file goes is refused, and nothing is left beside the files."""
+    writer = ConfinedWriter(tmp_path)
+    assert writer.write_if_changed(tmp_path / "site" / "new.md", b"new\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "site" / "new.md").stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "site" / "private.md"
+    kept.write_bytes(b"old\n")
+    kept.chmod(0o600)
+    assert writer.write_if_changed(kept, b"new\n") and kept.read_bytes() == b"new\n"
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert not writer.write_if_changed(kept, b"new\n"), "the same content is not written again"
+    (tmp_path / "outside.md").write_bytes(b"outside\n")
+    (tmp_path / "site" / "link.md").symlink_to(tmp_path / "outside.md")
+    with pytest.raises(OutsideRootError):
+        writer.write_if_changed(tmp_path / "site" / "link.md", b"replaced\n")
+    assert (tmp_path / "outside.md").read_bytes() == b"outside\n"
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        "link.md",
+        "new.md",
+        "private.md",
+    ]
 
 
 @pytest.mark.parametrize(

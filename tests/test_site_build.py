@@ -263,7 +263,7 @@ def test_mkdocs_pages_drop_indentation_but_code_keeps_it(built_site: Path) -> No
     page = model_page(built_site, "alpha", "new-120b").read_text()
     outside_code = re.sub(r"<pre[\s>].*?</pre>", "", page, flags=re.DOTALL)
     assert re.findall(r"\n[ \t]+\S", outside_code) == []
-    assert re.search(r'\n    <span class="n">model</span>', page), "code keeps its indentation"
+    assert re.search(r"\n    model<span", page), "code keeps its indentation"
 
 
 def test_a_hidden_table_of_contents_is_not_written_into_the_page(built_site: Path) -> None:

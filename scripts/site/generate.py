@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -178,10 +179,12 @@ def copy_twins(docs_dir: Path, site_dir: Path) -> int:
         return 0
     copied = 0
     writer = ConfinedWriter(site_dir)
-    root = source.resolve()
-    for path in sorted(source.rglob("*.md")):
-        if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(root):
-            continue
-        relative = path.relative_to(source)
-        copied += writer.write_if_changed(site_dir / relative, path.read_bytes())
+    # A walk that follows no symbolic link, to a folder or a file, stays inside the folder.
+    for folder, subfolders, names in os.walk(source):
+        subfolders.sort()
+        for name in sorted(names):
+            path = Path(folder, name)
+            if name.endswith(".md") and path.is_file() and not path.is_symlink():
+                relative = path.relative_to(source)
+                copied += writer.write_if_changed(site_dir / relative, path.read_bytes())
     return copied

@@ -71,7 +71,9 @@ _PROGRAMS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 KINDS = frozenset(_PROGRAMS)
-_WHITESPACE_SPAN = re.compile(r'<span class="w">(\s*)</span>')
+# Whitespace tokens are not styled, and Material colours names (.n) as plain code text: their
+# spans would only add weight to every page.
+_UNSTYLED_SPAN = re.compile(r'<span class="[wn]">([^<]*)</span>')
 
 
 @cache
@@ -85,8 +87,7 @@ def _highlighted(kind: str) -> tuple[tuple[str, str], ...]:
             # A lexer that split a placeholder would leave a value unsubstituted.
             if code.count(placeholder) != source.count(placeholder):
                 raise AssertionError(f"{language} lexer split {placeholder}")
-        # Whitespace tokens are not styled: their spans would only add weight to every page.
-        code = _WHITESPACE_SPAN.sub(r"\1", code).replace(
+        code = _UNSTYLED_SPAN.sub(r"\1", code).replace(
             '<div class="highlight">', f'<div class="language-{language} highlight">'
         )
         found.append((label, code))
