@@ -263,6 +263,10 @@ def test_mkdocs_pages_drop_indentation_but_code_keeps_it(built_site: Path) -> No
     page = model_page(built_site, "alpha", "new-120b").read_text()
     outside_code = re.sub(r"<pre[\s>].*?</pre>", "", page, flags=re.DOTALL)
     assert re.findall(r"\n[ \t]+\S", outside_code) == []
+    assert re.findall(r">\n</?(?:li|td|tr|p|nav|ul)[\s>]", outside_code) == [], "nor breaks"
+    assert '<meta name="description"' not in page, "the site's description is the home page's"
+    home = (built_site / "index.html").read_text()
+    assert '<meta name="description" content="Exact, reviewed facts' in home
     assert re.search(r"\n    model<span", page), "code keeps its indentation"
 
 

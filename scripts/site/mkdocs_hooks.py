@@ -118,9 +118,17 @@ _KEEP_WHITESPACE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>
 _INDENTATION = re.compile(r"\n\s+")
 
 
+# A line break before a block element's tag shows nowhere either. Not before a <div>: Material
+# lays some out inline-block, where the break is a space between them.
+_BREAK_BEFORE_BLOCK = re.compile(
+    r">\n(?=</?(?:article|body|dd|dl|dt|footer|h[1-6]|head|header|hr|html|li|link|main|meta|"
+    r"nav|ol|p|script|section|table|tbody|td|th|thead|title|tr|ul)[\s>/])"
+)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     parts = _KEEP_WHITESPACE.split(output)
-    parts[::2] = [_INDENTATION.sub("\n", part) for part in parts[::2]]
+    parts[::2] = [_BREAK_BEFORE_BLOCK.sub(">", _INDENTATION.sub("\n", part)) for part in parts[::2]]
     return "".join(parts)
 
 
