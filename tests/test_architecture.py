@@ -76,6 +76,14 @@ LOWER_LAYERS = {
     # Core logic on the typed catalog: states as of a day, what the API reported.
     "modelcat_registry.lifecycle": ("modelcat_registry.observations", *_CHECKS, *_COMMANDS),
     "modelcat_registry.observations": (*_CHECKS, *_COMMANDS),
+    # The day states are computed for: read by every command first, so it needs nothing.
+    "modelcat_registry.reference_day": (
+        "modelcat_registry.catalog",
+        "modelcat_registry.loader",
+        "modelcat_registry.lifecycle",
+        *_CHECKS,
+        *_COMMANDS,
+    ),
     # One module per wire format: they translate, the commands use them.
     "modelcat_registry.dialects": _COMMANDS,
 }

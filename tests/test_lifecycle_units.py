@@ -18,10 +18,10 @@ from modelcat_registry.lifecycle import (
     is_callable,
     known,
     migration_path,
-    reference_date,
     state,
     use_today,
 )
+from modelcat_registry.reference_day import reference_date
 
 DAY = dt.date(2026, 1, 1)
 

@@ -72,7 +72,7 @@ def add_as_of_option(command: argparse.ArgumentParser) -> None:
 
 
 def as_of(args: argparse.Namespace) -> dt.date:
-    from modelcat_registry.lifecycle import DateError, reference_date
+    from modelcat_registry.reference_day import DateError, reference_date
 
     try:
         return reference_date(getattr(args, "as_of", None))

@@ -25,9 +25,9 @@ from modelcat_registry.cli.common import (
     valid_catalog_documents,
 )
 from modelcat_registry.drift.report import FORMATS, RENDERERS, ReportContext
-from modelcat_registry.lifecycle import AS_OF_ENV
 from modelcat_registry.loader import display_path
 from modelcat_registry.output_escaping import terminal_safe
+from modelcat_registry.reference_day import AS_OF_ENV
 
 
 def _providers(args: argparse.Namespace, catalog: Catalog) -> list[str]:

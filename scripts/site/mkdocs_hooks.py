@@ -20,7 +20,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from modelcat_registry.catalog import Catalog
-from modelcat_registry.lifecycle import DateError, reference_date
+from modelcat_registry.reference_day import DateError, reference_date
 from modelcat_registry.reporters import problem_line
 from modelcat_registry.site.generate import copy_twins, generate, settings_from_mkdocs_config
 from modelcat_registry.valid_catalog import InvalidCatalogError, read_valid_catalog
