@@ -47,7 +47,13 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 
 _TEMPORARY_NUMBERS = itertools.count()
-_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_NEW_FILE_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def _replace(path: Path, content: bytes, existed: bool) -> None:
@@ -57,7 +63,7 @@ def _replace(path: Path, content: bytes, existed: bool) -> None:
     while True:
         temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp")
         try:
-            descriptor = os.open(temporary, _NEW_FILE_FLAGS | getattr(os, "O_CLOEXEC", 0), 0o666)
+            descriptor = os.open(temporary, _NEW_FILE_FLAGS, 0o666)
             break
         except FileExistsError:
             continue
@@ -104,8 +110,8 @@ def _current(path: Path) -> bytes | None:
 
 
 class ConfinedWriter:
-    """Writes many files below root, as write_if_changed does, checking and creating each
-    folder on the way once: a site of thousands of files in a few dozen folders would
+    """Writes many files below root, each only if its content changed, checking and creating
+    each folder on the way once: a site of thousands of files in a few dozen folders would
     otherwise resolve the same folders thousands of times."""
 
     def __init__(self, root: Path) -> None:
