@@ -45,8 +45,8 @@ generate: $(STAMP) ## Render the catalog's pages into docs/
 site: $(STAMP) ## Generate the catalog pages, then build site/ (ENGINE=mkdocs|zensical)
 	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(BIN)/modelcat generate
 	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" NO_MKDOCS_2_WARNING=1 $(BIN)/$(ENGINE) build $(if $(filter mkdocs,$(ENGINE)),--strict)
-	@# The Markdown twins of the model pages (MkDocs' hook copies them too; Zensical runs none).
-	cp -R docs/.twins/. site/
+	@# The Markdown twins go beside the built pages: MkDocs' hook writes them; Zensical runs none.
+	$(if $(filter zensical,$(ENGINE)),MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(BIN)/modelcat generate --twins site)
 
 serve: $(STAMP) ## Serve the site with live reload on $(ADDR)
 	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(PY) -m modelcat_registry.site.serve $(ADDR)

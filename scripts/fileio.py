@@ -7,6 +7,10 @@ import errno
 import itertools
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 class OutsideRootError(Exception):
@@ -83,18 +87,23 @@ def _check_parents(root: Path, path: Path) -> None:
     resolved_root = resolved(root)
     folder = path.parent
     while folder != root and folder.parent != folder:
-        if folder.is_symlink() and loops(folder):
-            raise OutsideRootError(
-                f"refusing to write {path}: {folder} is a symbolic link that loops; replace it "
-                "with a real folder"
-            )
-        if folder.exists() and (
-            folder.is_symlink() or not resolved(folder).is_relative_to(resolved_root)
-        ):
-            raise OutsideRootError(
-                f"refusing to write {path}: {folder} leads outside {root} (a symbolic link)"
-            )
+        _check_folder(folder, path, root, resolved_root)
         folder = folder.parent
+
+
+def _check_folder(folder: Path, path: Path, root: Path, resolved_root: Path) -> None:
+    if folder.is_symlink() and loops(folder):
+        raise OutsideRootError(
+            f"refusing to write {path}: {folder} is a symbolic link that loops; replace it "
+            "with a real folder"
+        )
+    if folder.exists() and (
+        folder.is_symlink() or not resolved(folder).is_relative_to(resolved_root)
+    ):
+        raise OutsideRootError(
+            f"refusing to write {path}: {folder} leads outside {root} (a symbolic link); "
+            "replace it with a real folder"
+        )
 
 
 def write_atomic_within(root: Path, path: Path, content: bytes) -> None:
@@ -111,20 +120,17 @@ def _current(path: Path) -> bytes | None:
 
 class ConfinedWriter:
     """Writes many files below root, each only if its content changed, checking and creating
-    each folder on the way once: a site of thousands of files in a few dozen folders would
-    otherwise resolve the same folders thousands of times."""
+    each folder on the way once: a site of thousands of files in thousands of folders would
+    otherwise resolve the same folders again for each of them."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._ready: set[Path] = set()
+        self._resolved_root = resolved(root)
+        self._ready: set[Path] = set()  # real folders inside root, checked (or made) here
 
     def write_if_changed(self, path: Path, content: bytes) -> bool:
-        folder = path.parent
-        if folder not in self._ready:
-            _check_parents(self.root, path)
-            confined(self.root, path)
-            folder.mkdir(parents=True, exist_ok=True)
-            self._ready.add(folder)
+        if path.parent not in self._ready:
+            self._prepare(path)
         elif path.is_symlink():  # the folder is inside root; only the file itself may leave it
             confined(self.root, path)
         current = _current(path)
@@ -132,3 +138,53 @@ class ConfinedWriter:
             return False
         _replace(path, content, existed=current is not None)
         return True
+
+    def _prepare(self, path: Path) -> None:
+        """Check the folders from the nearest checked one (or root) down to path's, then make
+        what is missing. Below a real folder inside root, a folder that is no symbolic link
+        is inside root too, so each folder is looked at once."""
+        unchecked: list[Path] = []
+        folder = path.parent
+        while folder not in self._ready and folder != self.root and folder.parent != folder:
+            unchecked.append(folder)
+            folder = folder.parent
+        for each in reversed(unchecked):
+            _check_folder(each, path, self.root, self._resolved_root)
+        confined(self.root, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._ready.update(unchecked)
+        self._ready.add(path.parent)  # root itself, when the file is written straight into it
+
+
+class BackgroundWriter:
+    """A ConfinedWriter in a thread of its own: the caller goes on rendering while the file
+    system creates the files, which on a busy disk can take longer than rendering them. Files
+    are written in the order given; after the first error no more are, and finish() raises it."""
+
+    def __init__(self, root: Path) -> None:
+        from concurrent.futures import ThreadPoolExecutor  # a thread only where one is used
+
+        self._writer = ConfinedWriter(root)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="modelcat-writer")
+        self._pending: list[Future[bool]] = []
+        self._failed = False
+
+    def write_if_changed(self, path: Path, content: bytes) -> None:
+        self._pending.append(self._pool.submit(self._write, path, content))
+
+    def _write(self, path: Path, content: bytes) -> bool:
+        if self._failed:
+            return False
+        try:
+            return self._writer.write_if_changed(path, content)
+        except BaseException:
+            self._failed = True
+            raise
+
+    def finish(self) -> int:
+        """Wait for every write; the number of files written (changed)."""
+        try:
+            return sum(future.result() for future in self._pending)
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pending.clear()

@@ -109,8 +109,9 @@ def build_site(project: Path, engine: str, as_of: str = SITE_AS_OF) -> Path:
     args = ["build", "--strict"] if engine == "mkdocs" else ["build"]
     result = run_tool(engine, args, cwd=project, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    # As `make site` does after either engine: the Markdown twins beside the pages.
-    shutil.copytree(project / "docs" / ".twins", project / "site", dirs_exist_ok=True)
+    if engine == "zensical":  # as `make site` does: Zensical runs no hook to write the twins
+        twins = run_cli(["generate", "--catalog", "catalog", "--twins", "site"], project, env)
+        assert twins.returncode == 0, twins.stderr
     return project / "site"
 
 

@@ -78,3 +78,55 @@ def test_generate_without_the_default_mkdocs_yml_still_builds(
     result = run_cli(["generate", "--as-of", "2026-01-01"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "docs" / "index.md").is_file()
+
+
+def test_generate_twins_writes_the_markdown_twins_into_the_site_once(
+    catalog_copy: Path, tmp_path: Path
+) -> None:
+    args = ["generate", "--as-of", "2026-01-01", "--twins", "site"]
+    first = run_cli(args, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    twins = sorted((tmp_path / "site").rglob("index.md"))
+    lines = first.stdout.splitlines()
+    assert lines[1] == f"Markdown twins in site: {len(twins)} written, 0 unchanged"
+    assert len(twins) == len(list(catalog_copy.glob("*/models/**/*.yaml")))
+    assert {p.relative_to(tmp_path / "site").parts[0] for p in twins} == {"models"}
+    assert not list((tmp_path / "docs").rglob(".twins")), "the docs folder holds no twins"
+    again = run_cli(args, cwd=tmp_path)
+    assert (
+        again.stdout.splitlines()[1] == f"Markdown twins in site: 0 written, {len(twins)} unchanged"
+    )
+
+
+def test_generate_twins_with_clean_is_a_usage_error(catalog_copy: Path, tmp_path: Path) -> None:
+    message = refused(["--clean", "--twins", "site"], tmp_path)
+    assert message == "--twins writes into a built site; leave it out with --clean"
+
+
+def test_generate_twins_into_a_file_is_a_usage_error(catalog_copy: Path, tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("keep me")
+    message = refused(["--twins", "site"], tmp_path)
+    assert message == (
+        "--twins site is a file, not a folder; give the folder to write the Markdown twins "
+        "(the built site) into"
+    )
+    assert not (tmp_path / "docs").exists()
+
+
+@pytest.mark.parametrize("folder", ["docs", "site"])
+def test_a_folder_link_out_of_the_written_folder_is_one_sentence(
+    catalog_copy: Path, tmp_path: Path, folder: str
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / folder / "models").mkdir(parents=True)
+    (tmp_path / folder / "models" / "groq").symlink_to(outside)
+    result = run_cli(["generate", "--as-of", "2026-01-01", "--twins", "site"], cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith(f"{PREFIX}refusing to write ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.endswith(
+        f": {folder}/models/groq leads outside {folder} (a symbolic link); replace it with a "
+        "real folder\n"
+    )
+    assert list(outside.iterdir()) == []

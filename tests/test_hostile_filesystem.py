@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from modelcat_registry.fileio import ConfinedWriter, OutsideRootError, write_atomic_within
+from modelcat_registry.fileio import (
+    BackgroundWriter,
+    ConfinedWriter,
+    OutsideRootError,
+    write_atomic_within,
+)
 from tests.conftest import run_cli
 
 # Validate reads a handful of small files: a hang on a FIFO or /dev/zero would blow this.
@@ -127,6 +132,43 @@ def test_writes_leave_no_temporary_file_and_keep_modes(tmp_path: Path) -> None:
         "new.md",
         "private.md",
     ]
+
+
+def test_a_confined_writer_checks_each_new_folder_below_checked_ones(tmp_path: Path) -> None:
+    """Folders already checked are not looked at again, but a new one that is a link out of
+    the root is refused, however deep, and a path with '..' never leaves it."""
+    writer = ConfinedWriter(tmp_path / "site")
+    assert writer.write_if_changed(tmp_path / "site" / "models" / "a" / "index.md", b"a\n")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "site" / "models" / "b").symlink_to(outside)
+    with pytest.raises(OutsideRootError, match="models/b leads outside"):
+        writer.write_if_changed(tmp_path / "site" / "models" / "b" / "c" / "index.md", b"b\n")
+    with pytest.raises(OutsideRootError):
+        writer.write_if_changed(tmp_path / "site" / "models" / ".." / ".." / "x.md", b"x\n")
+    assert list(outside.iterdir()) == []
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_a_background_writer_writes_in_order_and_stops_at_the_first_error(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "docs"
+    writer = BackgroundWriter(root)
+    writer.write_if_changed(root / "a.md", b"a\n")
+    writer.write_if_changed(root / "a.md", b"a\n")  # unchanged: not counted
+    writer.write_if_changed(root / "b" / "c.md", b"c\n")
+    assert writer.finish() == 2
+    assert (root / "b" / "c.md").read_bytes() == b"c\n"
+    (tmp_path / "outside").mkdir()
+    (root / "linked").symlink_to(tmp_path / "outside")
+    failing = BackgroundWriter(root)
+    failing.write_if_changed(root / "linked" / "x.md", b"x\n")
+    failing.write_if_changed(root / "after.md", b"after\n")
+    with pytest.raises(OutsideRootError, match="linked leads outside"):
+        failing.finish()
+    assert not (root / "after.md").exists(), "nothing is written after the first error"
+    assert list((tmp_path / "outside").iterdir()) == []
 
 
 @pytest.mark.parametrize(

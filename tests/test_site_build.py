@@ -20,10 +20,12 @@ import yaml
 from tests.conftest import (
     CATALOG,
     REPO,
+    SITE_AS_OF,
     SITE_CATALOG,
     build_site,
     make_site_project,
     run_cli,
+    run_tool,
 )
 
 EDIT = "https://github.com/modelcat/modelcat/edit/main/"
@@ -216,11 +218,14 @@ def test_home_table_rows_carry_effective_values_and_state(built_site: Path) -> N
     whisper = next(r for r in rows if ">whisper-x<" in r)
     assert 'data-sort="0.111"' in whisper
     slug = next(r for r in rows if ">big-405b<" in r)
-    assert 'data-copy="false"' in slug and "no API ID" in slug
+    assert "data-copy" not in slug and "no API ID" in slug
     stub = next(r for r in rows if ">live-stub<" in r)
-    assert 'data-copy="false"' in stub and "unreviewed stub" in stub
+    assert "data-copy" not in stub and "unreviewed stub" in stub
     retired = next(r for r in rows if ">old-70b<" in r)
-    assert 'data-default="false"' in retired
+    assert "data-default" not in retired and 'data-copy="true"' in retired
+    available = next(r for r in rows if re.match(r'<tr[^>]*>\s*<td><a href="[^"]*/new-120b/"', r))
+    assert 'data-default="true"' in available and 'data-copy="true"' in available
+    assert 'data-value="Retired"' not in retired, "the state cell's text is its value"
     # Use today: the first model on its path not deprecated on the day, linked.
     assert re.sub(r">\s+<", "><", retired).endswith(
         '<td><a href="/modelcat/models/alpha/new-120b/"><code class="mc-id">new-120b</code>'
@@ -499,9 +504,8 @@ def test_generate_removes_the_page_of_a_deleted_model(tmp_path: Path) -> None:
     (catalog / "alpha" / "models" / "next-model.yaml").unlink()
     result = run_cli(["generate", "--out", str(out)], cwd=tmp_path)
     assert result.returncode == 0
-    assert "4 removed" in result.stdout, "the page, its twin, badge and JSON document"
+    assert "3 removed" in result.stdout, "the page, its badge and JSON document"
     assert not page.exists()
-    assert not (out / ".twins" / "models" / "alpha" / "next-model" / "index.md").exists()
     assert not (out / "badges" / "alpha" / "next-model.svg").exists()
     assert not (out / "api" / "models" / "alpha" / "next-model.json").exists()
 
@@ -528,10 +532,28 @@ def test_every_generated_file_is_ignored_by_git(tmp_path: Path) -> None:
     assert run_cli(args, cwd=tmp_path).returncode == 0
     manifest = (out / ".generated").read_text().splitlines()
     generated = [f"docs/{line}" for line in manifest] + ["docs/.generated"]
-    assert {p.split("/")[1] for p in generated} >= {".twins", "badges", "feeds", "models"}
+    assert {p.split("/")[1] for p in generated} >= {"api", "badges", "feeds", "models"}
     result = subprocess.run(
         ["git", "check-ignore", "--no-index", "--verbose", "--non-matching", "--stdin"],
         cwd=REPO, input="\n".join(generated), capture_output=True, text=True, check=False,
     )  # fmt: skip
     not_ignored = [line.split("\t")[1] for line in result.stdout.splitlines() if line[:2] == "::"]
     assert not_ignored == [], "generated files git would commit"
+
+
+def test_the_hook_refuses_a_docs_folder_link_out_of_the_docs_in_one_sentence(
+    tmp_path: Path,
+) -> None:
+    project = make_site_project(tmp_path / "project", SITE_CATALOG)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / "docs" / "models").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "models" / "alpha").symlink_to(outside)
+    result = run_tool(
+        "mkdocs", ["build", "--strict"], cwd=project, env={"MODELCAT_AS_OF": SITE_AS_OF}
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "docs/models/alpha leads outside" in output and "replace it with a real folder" in output
+    assert "Traceback" not in output
+    assert list(outside.iterdir()) == []

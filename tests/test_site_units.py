@@ -66,9 +66,9 @@ def test_feed_links_are_published_page_urls() -> None:
 
 def test_inline_text_leaves_no_markdown_or_html_syntax() -> None:
     text = escaping.inline_text("[x](javascript:alert(1)) <b>*bold*</b> | {: .attr } `code`")
-    for character in "[]()<>*|{}`:":
+    for character in "[]<>*|{}`":
         assert character not in text
-    assert text.startswith("&#91;x&#93;")
+    assert text.startswith("&#91;x&#93;(javascript:alert(1))")
 
 
 @pytest.mark.parametrize(
@@ -136,6 +136,47 @@ def test_computed_text_at_the_start_of_a_line_is_one_plain_paragraph(text: str) 
         assert html.unescape(inner) == expected
 
 
+_TEXT_PIECES = [*_PIECES, "/", ";", "'", '"', "@", "%", "|", "{", "}", "\\", "^", "&amp;"]
+_TEXT_PIECES += ["https://x.example/a_b", "<b>", "](javascript:x)", "{: .c }", "--8<--", "word"]
+
+
+@given(
+    st.tuples(
+        st.sampled_from(_LINE_STARTS), st.lists(st.sampled_from(_TEXT_PIECES), max_size=8)
+    ).map(lambda parts: parts[0] + "".join(parts[1]))
+)
+def test_inline_text_anywhere_in_a_line_reads_as_what_was_given(text: str) -> None:
+    """Catalog text with character references only where it could be markup: alone on a
+    line, under one, before and after words, as a list item and in a table cell, it starts no
+    construct and reads as the text given (whitespace folded)."""
+    shown = str(escaping.inline_text(text))
+    folded = " ".join(text.split())
+    if not folded:
+        return
+    for source, wrapper, expected in (
+        (f"{shown}\n", "p", folded),
+        (f"words\n{shown}\n", "p", f"words\n{folded}"),
+        (f"{shown} words\n", "p", f"{folded} words"),
+        (f"words {shown}\n", "p", f"words {folded}"),
+        (f"- {shown}\n", "li", folded),
+        (f"| a |\n| --- |\n| {shown} |\n", "td", folded),
+    ):
+        rendered = markdown.markdown(source, extensions=SITE_MARKDOWN)
+        inner = re.fullmatch(rf"(?s).*<{wrapper}>(.*)</{wrapper}>.*", rendered)
+        assert inner is not None, rendered
+        assert "<" not in inner[1], rendered
+        assert html.unescape(inner[1]) == expected, rendered
+
+
+def test_inline_text_writes_plain_punctuation_as_it_is() -> None:
+    assert escaping.inline_text('Groq "Models" page, 2025-03: see /docs (p. 2); a-b') == (
+        "Groq &#34;Models&#34; page, 2025-03: see /docs (p. 2); a-b"
+    )
+    assert escaping.inline_text("- item") == "&#45; item"
+    assert escaping.inline_text("12) x") == "12&#41; x"
+    assert escaping.inline_text("2025-03-26 x") == "2025-03-26 x"
+
+
 def test_links_only_for_https() -> None:
     assert (
         escaping.link("https://example.com/a(b)", "card") == "[card](https://example.com/a%28b%29)"
@@ -148,12 +189,9 @@ def test_paragraphs_link_bare_https_urls_and_nothing_else() -> None:
     rendered = escaping.paragraphs(
         "See https://example.com/x. Or [y](https://evil.example)\n\nNext"
     )
-    assert "[https&#58;&#47;&#47;example&#46;com&#47;x](https://example.com/x)&#46;" in rendered
+    assert "[https://example.com/x](https://example.com/x)." in rendered
     # Markdown link syntax stays text; only the bare URL inside it becomes a link.
-    assert (
-        "&#91;y&#93;&#40;[https&#58;&#47;&#47;evil&#46;example](https://evil.example)&#41;"
-        in rendered
-    )
+    assert "&#91;y&#93;([https://evil.example](https://evil.example))" in rendered
     assert rendered.count("\n\n") == 1
 
 

@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     from modelcat_registry.site.render import SiteSettings
 
 DEFAULT_CONFIG = "mkdocs.yml"
+_WRITTEN = {"--out": "pages", "--twins": "Markdown twins (the built site)"}
 
 
-def out_folder(value: str) -> Path:
-    """The docs folder to write into: it may not exist yet, but what exists of it (or of the
-    folders above it) must be folders."""
+def out_folder(value: str, option: str) -> Path:
+    """A folder to write into: it may not exist yet, but what exists of it (or of the folders
+    above it) must be folders."""
     from modelcat_registry.fileio import loops
 
     out = Path(value)
@@ -38,10 +39,10 @@ def out_folder(value: str) -> Path:
             return out
         what = "a symbolic link that loops" if loops(existing) else "a file"
         if existing == out:
-            problem = f"--out {value} is {what}, not a folder"
+            problem = f"{option} {value} is {what}, not a folder"
         else:
-            problem = f"--out {value} is inside {existing}, which is {what}, not a folder"
-        raise UsageError(f"{problem}; give the folder to write the pages into")
+            problem = f"{option} {value} is inside {existing}, which is {what}, not a folder"
+        raise UsageError(f"{problem}; give the folder to write the {_WRITTEN[option]} into")
     return out
 
 
@@ -76,20 +77,35 @@ def site_settings(config: str | None, day: dt.date) -> SiteSettings:
 
 
 def run(args: argparse.Namespace) -> int:
-    from modelcat_registry.site.generate import clean, generate
-
-    out_dir = out_folder(args.out)
+    out_dir = out_folder(args.out, "--out")
     if args.clean:
+        if args.twins is not None:
+            raise UsageError("--twins writes into a built site; leave it out with --clean")
+        from modelcat_registry.site.manifest import clean
+
         print(f"removed {clean(out_dir)} generated files from {terminal_safe(out_dir)}")
         return EXIT_OK
+    from modelcat_registry.fileio import OutsideRootError
+    from modelcat_registry.site.generate import generate, write_twins
+
+    site_dir = None if args.twins is None else out_folder(args.twins, "--twins")
     day = as_of(args)
     settings = site_settings(args.config, day)
     catalog = valid_catalog(args.catalog)
-    result = generate(catalog, out_dir, settings)
+    try:
+        result = generate(catalog, out_dir, settings)
+        written = None if site_dir is None else write_twins(result.twins, site_dir)
+    except OutsideRootError as error:  # a symbolic link in the folder that leads out of it
+        raise UsageError(str(error)) from None
     print(
         f"generated {result.total} files in {terminal_safe(out_dir)}: {result.written} written, "
         f"{result.total - result.written} unchanged, {result.removed} removed"
     )
+    if written is not None:
+        print(
+            f"Markdown twins in {terminal_safe(site_dir)}: {written} written, "
+            f"{len(result.twins) - written} unchanged"
+        )
     return EXIT_OK
 
 
@@ -108,6 +124,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help=f"MkDocs config with repo_url/edit_uri for edit links (default: {DEFAULT_CONFIG}, "
         "if it exists)",
+    )
+    command.add_argument(
+        "--twins",
+        metavar="SITE",
+        help="also write each model page's Markdown twin into the built site SITE, beside the "
+        "page (MkDocs' hook does this on every build; Zensical runs no hooks)",
     )
     command.add_argument("--clean", action="store_true", help="delete the generated files instead")
     command.set_defaults(handler=run)

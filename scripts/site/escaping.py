@@ -1,8 +1,10 @@
 """Make catalog text inert wherever it lands in Markdown or HTML.
 
-Every ASCII punctuation character becomes a numeric character reference: Markdown no longer
-sees link brackets, emphasis, table pipes, attribute lists or raw HTML in it, and HTML shows
-the same characters. Only https:// URLs become links.
+Every character that starts Markdown or HTML in the middle of a line becomes a numeric
+character reference, and so does the first mark of the text, which could start a list, a rule
+or a block at the start of one: Markdown no longer sees link brackets, emphasis, table pipes,
+attribute lists or raw HTML in it, and HTML shows the same characters. Only https:// URLs
+become links.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-_ENTITIES = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+# Anywhere in a line: links and images, emphasis, code, raw HTML and character references,
+# table cells, attribute lists, admonition and tab marks, backslash escapes, and quotes (the
+# same text lands in HTML attribute values). The other marks (- + . , : ; / ( ) ? ...) start
+# nothing in the middle of a line of the site's Markdown (mkdocs.yml's extensions).
+_ACTIVE = "\\`*_{}[]<>&!|~^=#\"'"
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _ACTIVE}
+# At the start of a line any mark may begin a block ("- ", "+ ", "---", "??? ", ": "), and
+# digits before "." or ")" an ordered list ("1. ", "12) "): that mark becomes a reference too.
+_PUNCTUATION = re.escape(string.punctuation)
+_LINE_START_MARK = re.compile(rf"\d+(?=[.)])|(?=[{_PUNCTUATION}])")
 _WHITESPACE = re.compile(r"\s+")
 _HTTPS_URL = re.compile(r"https://[^\s<>\"'`]+")
 _URL_TRAILING_PUNCTUATION = ".,;:!?"
@@ -31,11 +42,18 @@ def inline_text(value: object) -> Markup:
 # The same names, dates and titles recur on thousands of pages: escape each once.
 @lru_cache(maxsize=1 << 16)
 def _inline_text(text: str) -> Markup:
-    return Markup(_inert(text).strip())  # noqa: S704 (escaped by _inert)
+    line = _WHITESPACE.sub(" ", text).strip()
+    return Markup(_inert(line, line_start=True))  # noqa: S704 (escaped by _inert)
 
 
-def _inert(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).translate(_ENTITIES)
+def _inert(line: str, line_start: bool) -> str:
+    """One line of text (whitespace already folded) as references where it could be markup;
+    line_start when it may begin a line of Markdown."""
+    mark = _LINE_START_MARK.match(line) if line_start else None
+    if mark is None:
+        return line.translate(_ENTITIES)
+    at = mark.end()
+    return f"{line[:at]}&#{ord(line[at])};{line[at + 1 :].translate(_ENTITIES)}"
 
 
 # What the site formats itself from numbers and dates ("1M (1,048,576)", "$0.79 in / $1 out",
@@ -106,15 +124,16 @@ def paragraphs(value: object) -> Markup:
 
 
 def _autolink(block: str) -> str:
+    line = _WHITESPACE.sub(" ", block).strip()
     parts: list[str] = []
     position = 0
-    for match in _HTTPS_URL.finditer(block):
+    for match in _HTTPS_URL.finditer(line):
         url = _trim_url(match.group())
-        parts.append(_inert(block[position : match.start()]))
+        parts.append(_inert(line[position : match.start()], line_start=position == 0))
         parts.append(link(url, url))
         position = match.start() + len(url)
-    parts.append(_inert(block[position:]))
-    return "".join(parts).strip()
+    parts.append(_inert(line[position:], line_start=position == 0))
+    return "".join(parts)
 
 
 def _trim_url(url: str) -> str:

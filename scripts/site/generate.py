@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,10 +13,11 @@ import yaml
 
 from modelcat_registry.catalog import Catalog
 from modelcat_registry.drift.capture import MAX_CAPTURE_BYTES
-from modelcat_registry.fileio import ConfinedWriter
+from modelcat_registry.fileio import BackgroundWriter, ConfinedWriter
 from modelcat_registry.loader import CAPTURE_FILE, UnreadableError, read_catalog_file
 from modelcat_registry.site.exports import export_files
 from modelcat_registry.site.extras import badge_svg, llms_txt, twin_markdown
+from modelcat_registry.site.manifest import record, remove_stale
 from modelcat_registry.site.render import (
     SiteData,
     SiteSettings,
@@ -27,11 +27,6 @@ from modelcat_registry.site.render import (
 )
 from modelcat_registry.site.views import badge_path, capture_path, twin_path
 
-# Lists what the last run generated, so that pages of removed models are deleted.
-MANIFEST = ".generated"
-# Markdown twins of the model pages: a hidden folder both engines skip; after a build they are
-# copied into the site, beside each page (copy_twins).
-TWINS = ".twins"
 DEFAULT_EDIT_BASE = "https://github.com/modelcat/modelcat/edit/main/"
 DEFAULT_SITE_URL = "https://modelcat.github.io/modelcat/"
 
@@ -41,6 +36,9 @@ class GenerateResult:
     paths: frozenset[str]  # every generated file, relative to the docs folder
     written: int
     removed: int
+    # The Markdown twins of the model pages, by path in the built site: they are published
+    # beside the pages, which exist only once the site is built (write_twins).
+    twins: Mapping[str, bytes]
 
     @property
     def total(self) -> int:
@@ -103,88 +101,52 @@ def newest_captures(catalog: Catalog) -> dict[str, bytes]:
 
 
 def extra_files(data: SiteData, settings: SiteSettings) -> dict[str, bytes]:
-    """Badges, Markdown twins (below TWINS, copied into the built site after the build) and
-    llms.txt."""
-    as_of, site = settings.as_of, settings.site_url
-    files = {"llms.txt": llms_txt(data.model_views, as_of, site)}
+    """Badges and llms.txt."""
+    files = {"llms.txt": llms_txt(data.model_views, settings.as_of, settings.site_url)}
     for view in data.model_views:
-        model = view.model
-        files[badge_path(model)] = badge_svg(view, as_of)
-        files[f"{TWINS}/{twin_path(model)}"] = twin_markdown(view, as_of, site)
+        files[badge_path(view.model)] = badge_svg(view, settings.as_of)
     return files
+
+
+def twin_files(data: SiteData, settings: SiteSettings) -> dict[str, bytes]:
+    """The Markdown twin of each model page, by its path in the built site."""
+    return {
+        twin_path(view.model): twin_markdown(view, settings.as_of, settings.site_url)
+        for view in data.model_views
+    }
 
 
 def generate(catalog: Catalog, out_dir: Path, settings: SiteSettings) -> GenerateResult:
     data = site_data(catalog, settings.as_of)
     captures = newest_captures(catalog)
-    pages = render_pages(catalog, settings, data, captures)
-    files = (
-        {path: content.encode() for path, content in pages.items()}
-        | export_files(catalog, data.model_views, settings.as_of)
-        | feed_files(catalog, settings, data)
-        | extra_files(data, settings)
-        | {capture_path(pid): content for pid, content in captures.items()}
-    )
-    writer = ConfinedWriter(out_dir)
-    written = sum(
-        writer.write_if_changed(out_dir / path, content) for path, content in files.items()
-    )
-    removed = _remove_stale(out_dir, set(files))
-    manifest = "".join(f"{path}\n" for path in sorted(files)).encode()
-    writer.write_if_changed(out_dir / MANIFEST, manifest)
-    return GenerateResult(frozenset(files), written, removed)
+    paths: set[str] = set()
+    # Files are written while the next ones are rendered.
+    writer = BackgroundWriter(out_dir)
+    try:
+        for path, content in _files(catalog, settings, data, captures):
+            paths.add(path)
+            writer.write_if_changed(out_dir / path, content)
+    finally:
+        written = writer.finish()
+    removed = remove_stale(out_dir, paths)
+    record(ConfinedWriter(out_dir), out_dir, paths)
+    return GenerateResult(frozenset(paths), written, removed, twin_files(data, settings))
 
 
-def _remove_stale(out_dir: Path, current: set[str]) -> int:
-    manifest = out_dir / MANIFEST
-    if not manifest.is_file():
-        return 0
-    stale = [p for p in manifest.read_text().splitlines() if p and p not in current]
-    removed = 0
-    root = out_dir.resolve()
-    emptied: set[Path] = set()
-    for relative in stale:
-        path = out_dir / relative
-        # The manifest is a file in the docs folder that anyone could edit: delete only
-        # regular files that really are inside the docs folder.
-        if path.is_symlink() or not path.resolve().is_relative_to(root) or not path.is_file():
-            continue
-        path.unlink()
-        removed += 1
-        emptied.add(path.parent)
-    # Deepest first, once each: a folder is looked at when all its files are gone.
-    for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):
-        _prune_empty_parents(folder, out_dir)
-    return removed
+def _files(
+    catalog: Catalog, settings: SiteSettings, data: SiteData, captures: dict[str, bytes]
+) -> Iterator[tuple[str, bytes]]:
+    for path, markdown in render_pages(catalog, settings, data, captures):
+        yield path, markdown.encode()
+    yield from export_files(catalog, data.model_views, settings.as_of).items()
+    yield from feed_files(catalog, settings, data).items()
+    yield from extra_files(data, settings).items()
+    for provider_id, content in captures.items():
+        yield capture_path(provider_id), content
 
 
-def clean(out_dir: Path) -> int:
-    """Delete every generated file (make clean)."""
-    removed = _remove_stale(out_dir, set())
-    (out_dir / MANIFEST).unlink(missing_ok=True)
-    return removed
-
-
-def _prune_empty_parents(folder: Path, stop: Path) -> None:
-    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
-
-def copy_twins(docs_dir: Path, site_dir: Path) -> int:
-    """Copy the Markdown twins into the built site (MkDocs' post-build hook and `make site`
-    for Zensical call this); only regular files inside the twins folder, only into the site."""
-    source = docs_dir / TWINS
-    if not source.is_dir():
-        return 0
-    copied = 0
+def write_twins(twins: Mapping[str, bytes], site_dir: Path) -> int:
+    """Write the Markdown twins into the built site, beside the pages (MkDocs' post-build hook,
+    and `modelcat generate --twins` for Zensical, which runs no hooks); only inside site_dir."""
     writer = ConfinedWriter(site_dir)
-    # A walk that follows no symbolic link, to a folder or a file, stays inside the folder.
-    for folder, subfolders, names in os.walk(source):
-        subfolders.sort()
-        for name in sorted(names):
-            path = Path(folder, name)
-            if name.endswith(".md") and path.is_file() and not path.is_symlink():
-                relative = path.relative_to(source)
-                copied += writer.write_if_changed(site_dir / relative, path.read_bytes())
-    return copied
+    return sum(writer.write_if_changed(site_dir / path, content) for path, content in twins.items())

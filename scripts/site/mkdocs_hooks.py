@@ -10,19 +10,22 @@ not stop the server: the home page shows the problems until the files are fixed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from modelcat_registry.catalog import Catalog
+from modelcat_registry.fileio import BackgroundWriter, OutsideRootError
 from modelcat_registry.reference_day import DateError, reference_date
 from modelcat_registry.reporters import problem_line
-from modelcat_registry.site.generate import copy_twins, generate, settings_from_mkdocs_config
+from modelcat_registry.site.generate import generate, settings_from_mkdocs_config
 from modelcat_registry.valid_catalog import InvalidCatalogError, read_valid_catalog
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -41,6 +44,8 @@ class _Build:
     errors: str = ""
     catalog: Catalog | None = None
     as_of: dt.date = dt.date.min
+    twins: Mapping[str, bytes] = field(default_factory=dict)
+    twin_writer: BackgroundWriter | None = None
 
 
 _build = _Build()
@@ -77,19 +82,49 @@ def on_pre_build(config: Any) -> None:
     if _build.catalog is None:
         return
     settings = settings_from_mkdocs_config(config, _build.as_of)
-    generate(_build.catalog, Path(config.docs_dir), settings)
+    try:
+        _build.twins = generate(_build.catalog, Path(config.docs_dir), settings).twins
+    except OutsideRootError as error:
+        raise PluginError(str(error)) from None
     # Nothing later needs it (a rebuild while serving loads it again in on_config); kept, its
     # objects would be walked by every garbage collection of the build that follows.
     _build.catalog = None
 
 
 def on_post_build(config: Any) -> None:
-    """The Markdown twins of the model pages go beside the built pages."""
-    copy_twins(Path(config.docs_dir), Path(config.site_dir))
+    """The Markdown twins of the model pages are beside the built pages."""
+    _finish_twins()
+
+
+def on_build_error(error: Exception) -> None:
+    """The build failed already (its error is the one reported): wait for the twins."""
+    with contextlib.suppress(PluginError):
+        _finish_twins()
+
+
+def _write_twins(site_dir: Path) -> None:
+    """Write the Markdown twins of the model pages beside the pages, in a thread of their own
+    while MkDocs builds the pages (the site folder has been emptied by now)."""
+    writer = _build.twin_writer = BackgroundWriter(site_dir)
+    for path, content in _build.twins.items():
+        writer.write_if_changed(site_dir / path, content)
+    _build.twins = {}
+
+
+def _finish_twins() -> None:
+    writer, _build.twin_writer = _build.twin_writer, None
+    if writer is not None:
+        try:
+            writer.finish()
+        except OutsideRootError as error:
+            raise PluginError(str(error)) from None
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """While the catalog is invalid, the home page exists even if it was never generated."""
+    """MkDocs has emptied the site folder: the twins are written from now on. While the
+    catalog is invalid, the home page exists even if it was never generated."""
+    if _build.twins:
+        _write_twins(Path(config.site_dir))
     if _build.errors and files.get_file_from_path(ERROR_PAGE) is None:
         from mkdocs.structure.files import File
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -120,9 +120,9 @@ def render_pages(
     settings: SiteSettings,
     data: SiteData,
     captures: dict[str, bytes] | None = None,
-) -> dict[str, str]:
-    """Every generated page: path below docs/ → Markdown. captures: each provider's newest
-    capture record, where the catalog keeps one."""
+) -> Iterator[tuple[str, str]]:
+    """Every generated page as it is rendered: (path below docs/, Markdown). captures: each
+    provider's newest capture record, where the catalog keeps one."""
     captures = captures or {}
     env = environment()
     as_of = settings.as_of
@@ -152,16 +152,15 @@ def render_pages(
         return rows[key]
 
     common["model_row"] = model_row
-    pages: dict[str, str] = {}
 
-    def render(template: str, page: str, **context: Any) -> None:
+    def render(template: str, page: str, **context: Any) -> tuple[str, str]:
         root = _path(views.root_prefix(page))
-        pages[page] = env.get_template(template).render(common, root=root, page=page, **context)
+        return page, env.get_template(template).render(common, root=root, page=page, **context)
 
-    render("home.md.j2", "index.md", views_list=model_views)
-    render("providers.md.j2", "providers/index.md", views_list=model_views)
+    yield render("home.md.j2", "index.md", views_list=model_views)
+    yield render("providers.md.j2", "providers/index.md", views_list=model_views)
     for provider in catalog.providers.values():
-        render(
+        yield render(
             "provider.md.j2",
             views.provider_page(provider.id),
             provider=provider,
@@ -171,7 +170,7 @@ def render_pages(
             dialect_meaning=views.dialect_meaning(provider),
         )
     all_events = data.events
-    render(
+    yield render(
         "changes.md.j2",
         "changes.md",
         # The newest past events only: the whole history of thousands of models would make
@@ -181,53 +180,56 @@ def render_pages(
         future=[e for e in all_events if e.day > as_of],
         event_labels=views.EVENT_LABELS,
     )
-    render("compare.md.j2", "compare.md")
-    render("about.md.j2", "about.md", views_list=model_views, source_span=views.source_span)
+    yield render("compare.md.j2", "compare.md")
+    yield render("about.md.j2", "about.md", views_list=model_views, source_span=views.source_span)
     model_template = env.get_template("model.md.j2")
     for view in model_views:
         model = view.model
         page = views.model_page(model)
         source = views.model_source_path(page) or ""
         badge = views.badge_path(model)
-        pages[page] = model_template.render(
-            common,
-            root=_path(views.root_prefix(page)),
-            page=page,
-            view=view,
-            model=model,
-            provider=view.provider,
-            source_path=source,
-            edit_url=views.edit_url(settings.edit_base, source),
-            sample=views.code_sample_kind(model),
-            sample_id=views.sample_id(view, view_of),
-            family=[view_of[m.key] for m in catalog.same_model(model)],
-            not_listed_since=not_listed_since(model, view.provider, as_of),
-            disagreements=views.disagreement_lines(view, as_of),
-            fact_source=lambda v, field: _fact_source(macros, v, field),
-            badge_path=badge,
-            badge_markdown=views.badge_markdown(model, settings.site_url),
-            twin_url=views.published_url(settings.site_url, views.twin_path(model)),
-            json_path=views.json_path(model),
-            macros=macros,
+        yield (
+            page,
+            model_template.render(
+                common,
+                root=_path(views.root_prefix(page)),
+                page=page,
+                view=view,
+                model=model,
+                provider=view.provider,
+                source_path=source,
+                edit_url=views.edit_url(settings.edit_base, source),
+                sample=views.code_sample_kind(model),
+                sample_id=views.sample_id(view, view_of),
+                family=[view_of[m.key] for m in catalog.same_model(model)],
+                not_listed_since=not_listed_since(model, view.provider, as_of),
+                disagreements=views.disagreement_lines(view, as_of),
+                fact_source=lambda v, field: _fact_source(macros, v, field),
+                badge_path=badge,
+                badge_markdown=views.badge_markdown(model, settings.site_url),
+                twin_url=views.published_url(settings.site_url, views.twin_path(model)),
+                json_path=views.json_path(model),
+                macros=macros,
+            ),
         )
-    render("developers.md.j2", "developers/index.md", developers=developer_list)
+    yield render("developers.md.j2", "developers/index.md", developers=developer_list)
     for developer in developer_list:
-        render(
+        yield render(
             "developer.md.j2",
             views.developer_page(developer.name),
             developer=developer,
             views_list=[view_of[m.key] for m in developer.models],
         )
     for state, state_views in views.by_state(model_views).items():
-        render("status.md.j2", f"status/{state.value}.md", state=state, views_list=state_views)
-    render(
+        page = f"status/{state.value}.md"
+        yield render("status.md.j2", page, state=state, views_list=state_views)
+    yield render(
         "schema.md.j2",
         "reference/schema.md",
         schemas=[("Provider", load_schema("provider")), ("Model", load_schema("model"))],
         json_type=_json_type,
     )
-    render("exports.md.j2", "reference/exports.md", providers_list=sorted(catalog.providers))
-    return pages
+    yield render("exports.md.j2", "reference/exports.md", providers_list=sorted(catalog.providers))
 
 
 def feed_files(catalog: Catalog, settings: SiteSettings, data: SiteData) -> dict[str, bytes]:
