@@ -449,6 +449,11 @@ class Catalog:
     models: tuple[Model, ...]
     by_key: Mapping[tuple[str, str], Model]
     families: Mapping[tuple[str, ...], tuple[Model, ...]] = field(default_factory=dict)
+    # lifecycle.known() of a model of this catalog on a day, kept: it is pure, and following
+    # the migration paths of every model asks it again and again of the same models.
+    known_memo: dict[tuple[tuple[str, str], dt.date], Any] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def models_of(self, provider_id: str) -> list[Model]:
         return [m for m in self.models if m.provider == provider_id]

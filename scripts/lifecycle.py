@@ -106,6 +106,16 @@ def _statements(model: Model, as_of: dt.date) -> tuple[tuple[Claim, ...], tuple[
 def known(model: Model, as_of: dt.date, catalog: Catalog | None = None) -> Known:
     """What the sources had said of the model by as_of. An alias without statements of its
     own has the state of the model it points to that day (with a catalog to look it up)."""
+    if catalog is None or catalog.by_key.get(model.key) is not model:
+        return _known(model, as_of, catalog)
+    key = (model.key, as_of)
+    found = catalog.known_memo.get(key)
+    if found is None:
+        found = catalog.known_memo[key] = _known(model, as_of, catalog)
+    return found
+
+
+def _known(model: Model, as_of: dt.date, catalog: Catalog | None) -> Known:
     if model.alias_of and not model.lifecycle and catalog is not None:
         target_id = model.alias_target(as_of)
         target = catalog.find(model.provider, target_id) if target_id else None

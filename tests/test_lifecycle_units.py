@@ -106,6 +106,19 @@ def test_the_newest_replacement_is_in_force() -> None:
     assert known(gpt5, d("2026-12-07")).shutdown == d("2026-12-11")
 
 
+def test_what_is_known_of_a_catalog_model_on_a_day_is_worked_out_once() -> None:
+    """Kept per model and day in its catalog; a model that is not the catalog's own object
+    (another with the same key) is worked out from its own statements."""
+    old = model("old", claim("2026-03-01", shutdown="2026-06-01", replacements=["new"]))
+    catalog = catalog_of(old, model("new"))
+    first = known(old, d("2026-05-01"), catalog)
+    assert known(old, d("2026-05-01"), catalog) is first
+    assert known(old, d("2026-07-01"), catalog).state is State.RETIRED
+    assert first.state is State.DEPRECATED
+    twin = model("old", claim("2026-03-01", retired=True))
+    assert known(twin, d("2026-05-01"), catalog).state is State.RETIRED
+
+
 def test_a_withdrawn_announcement_is_never_in_force() -> None:
     pro = model(
         "pro",

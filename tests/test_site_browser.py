@@ -367,7 +367,8 @@ def test_lists_of_models_to_move_from_have_a_use_today_column(visit: Any) -> Non
 def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: Any, site_url: str) -> None:
     """Logo, repository, edit, palette and back-to-top icons come from catalog.css, not from
     each page: each is a painted box of the theme's icon size (the drawer's logo is twice that),
-    light and dark. The drawer is laid out, off screen, even while it is closed."""
+    light and dark. The drawer is laid out, off screen, even while it is closed; on a phone the
+    repository is linked from the footer's copyright line."""
     for width, dark in ((1400, False), (390, True)):
         page = open_page(browser, site_url, width=width, dark=dark)
         page.goto(site_url + "models/alpha/new-120b/")
@@ -382,11 +383,41 @@ def test_icons_drawn_by_the_stylesheet_show_on_a_model_page(browser: Any, site_u
         )
         names = {name.removeprefix("mc-icon mc-icon--") for name, *_ in shown}
         toggle = "brightness-7" if dark else "brightness-4"  # the palette's switch to the other
-        # "Back to top" is laid out, out of sight, until the reader scrolls back up.
-        assert names == {"logo", "repo", "edit", toggle, "arrow-up"}, shown
+        # "Back to top" is laid out, out of sight, until the reader scrolls back up. The
+        # repository link is in the header, which a phone does not show (nor the drawer).
+        repo = {"repo"} if width > 1000 else set()
+        assert names == {"logo", "edit", toggle, "arrow-up"} | repo, shown
+        footer_link = page.locator('.md-copyright a[href="https://github.com/modelcat/modelcat"]')
+        assert footer_link.count() == 1
         for _, in_drawer_title, box_width, box_height, masked, painted in shown:
             size = 48 if in_drawer_title else 24
             assert (box_width, box_height) == (size, size) and masked and painted, shown
+        finish(page)
+
+
+def test_menu_and_search_icons_from_the_sprite_are_drawn(
+    browser: Any, built_site: Path, site_url: str
+) -> None:
+    """Under MkDocs the menu and search icons are references to one sprite file: each shown
+    one is drawn (its symbol loaded), the buttons at the theme's icon size, wide and narrow."""
+    page_html = (built_site / "models" / "alpha" / "new-120b" / "index.html").read_text()
+    if "assets/images/theme-icons.svg#magnify" not in page_html:
+        pytest.skip("Zensical runs no MkDocs hook: its icons stay inline, as the theme writes them")
+    narrow = {"menu", "magnify", "arrow-left", "close"}  # the search form is laid out, closed
+    for width, expected in ((1400, {"magnify", "close"}), (390, narrow)):
+        page = open_page(browser, site_url, width=width)
+        page.goto(site_url + "models/alpha/new-120b/")
+        drawn = page.locator(".md-header svg").evaluate_all(
+            """icons => icons.filter(i => i.getClientRects().length).map(i => {
+                const box = i.getBoundingClientRect(), use = i.querySelector("use");
+                const shape = (use || i).getBBox();
+                return [use ? use.getAttribute("href").split("#")[1] : "inline",
+                        Math.round(box.width), shape.width > 0 && shape.height > 0];
+            })"""
+        )
+        assert {name for name, *_ in drawn} == expected, drawn
+        assert all(painted for *_, painted in drawn), drawn
+        assert all(box == 24 for name, box, _ in drawn if name in {"menu", "magnify"}), drawn
         finish(page)
 
 

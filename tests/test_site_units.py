@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from modelcat_registry.lifecycle import State
-from modelcat_registry.site import escaping, feeds, samples, views
+from modelcat_registry.site import escaping, feeds, icon_sprite, samples, views
 
 
 @pytest.mark.parametrize(
@@ -254,3 +254,17 @@ def test_transcription_samples_send_the_file_and_the_model() -> None:
     assert "-F model=w-1 \\\n" in shown
     assert 'transcriptions.create(model="w-1", file=audio)' in shown
     assert re.findall(r"<label for=[^>]+>([^<]+)</label>", html_text) == ["curl", "Python (openai)"]
+
+
+def test_material_icons_become_references_to_one_sprite() -> None:
+    icons = icon_sprite.material_icons()
+    assert set(icons) == {"menu", "magnify", "arrow-left", "close"}
+    sprite = icon_sprite.sprite(icons)
+    for name, icon in icons.items():
+        assert f'<symbol id="{name}" viewBox="0 0 24 24">{icon.body}</symbol>' in sprite
+    page = f'<label>{icons["magnify"].markup}</label><b>{icons["magnify"].markup}</b><svg x="1"/>'
+    assert icon_sprite.use_sprite(page, icons, "../a&b/icons.svg") == (
+        '<label><svg viewBox="0 0 24 24"><use href="../a&amp;b/icons.svg#magnify"/></svg></label>'
+        '<b><svg viewBox="0 0 24 24"><use href="../a&amp;b/icons.svg#magnify"/></svg></b>'
+        '<svg x="1"/>'
+    )

@@ -58,8 +58,9 @@ def badge_svg(view: ModelView, as_of: dt.date) -> bytes:
     title = f"{label} at {view.provider.name}: {message} (as of {as_of.isoformat()})"
     colour = BADGE_COLOURS[view.state]
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" '
-        f'aria-label="{xml_escape(title, {chr(34): "&quot;"})}">'
+        # The <title> names the image (role="img"); a page or README shows it through an
+        # <img> whose alt text is what readers get.
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img">'
         f"<title>{xml_escape(title)}</title>"
         f'<rect width="{left}" height="20" fill="{LABEL_COLOUR}"/>'
         f'<rect x="{left}" width="{right}" height="20" fill="{colour}"/>'

@@ -1,4 +1,6 @@
-"""MkDocs hooks: regenerate the catalog's pages before every build and watch the catalog.
+"""MkDocs hooks: regenerate the catalog's pages before every build and watch the catalog;
+write the model pages' Markdown twins beside them; make the pages lighter (indentation, and
+Material's menu and search icons as references to one sprite: icon_sprite).
 
 Edit links need no hook: generated pages carry theirs in front matter (overrides/partials/
 actions.html reads it), so Zensical, which runs no hooks, links the same catalog files.
@@ -20,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from modelcat_registry.catalog import Catalog
 from modelcat_registry.fileio import BackgroundWriter, OutsideRootError
 from modelcat_registry.reference_day import DateError, reference_date
 from modelcat_registry.reporters import problem_line
 from modelcat_registry.site.generate import generate, settings_from_mkdocs_config
+from modelcat_registry.site.icon_sprite import SPRITE_PATH, Icon, material_icons, sprite, use_sprite
 from modelcat_registry.valid_catalog import InvalidCatalogError, read_valid_catalog
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -46,6 +50,7 @@ class _Build:
     as_of: dt.date = dt.date.min
     twins: Mapping[str, bytes] = field(default_factory=dict)
     twin_writer: BackgroundWriter | None = None
+    icons: Mapping[str, Icon] = field(default_factory=dict)
 
 
 _build = _Build()
@@ -60,6 +65,7 @@ def on_config(config: Any) -> Any:
     pages that then do not exist, or strict mode would end the build (and the server)."""
     _build.errors = ""
     _build.catalog = None
+    _build.icons = material_icons() if config.theme.name == "material" else {}
     try:
         _build.as_of = reference_date(None)
         _build.catalog = read_valid_catalog(_project_dir(config) / "catalog")
@@ -125,6 +131,12 @@ def on_files(files: Any, config: Any) -> Any:
     catalog is invalid, the home page exists even if it was never generated."""
     if _build.twins:
         _write_twins(Path(config.site_dir))
+    if _build.icons and files.get_file_from_path(SPRITE_PATH) is None:
+        from mkdocs.structure.files import File
+
+        files.append(File.generated(config, SPRITE_PATH, content=sprite(_build.icons)))
+    else:  # a file of the docs has the sprite's name: the icons stay inline
+        _build.icons = {}
     if _build.errors and files.get_file_from_path(ERROR_PAGE) is None:
         from mkdocs.structure.files import File
 
@@ -164,7 +176,10 @@ _BREAK_BEFORE_BLOCK = re.compile(
 def on_post_page(output: str, page: Any, config: Any) -> str:
     parts = _KEEP_WHITESPACE.split(output)
     parts[::2] = [_BREAK_BEFORE_BLOCK.sub(">", _INDENTATION.sub("\n", part)) for part in parts[::2]]
-    return "".join(parts)
+    output = "".join(parts)
+    if _build.icons:
+        output = use_sprite(output, _build.icons, get_relative_url(SPRITE_PATH, page.url))
+    return output
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
