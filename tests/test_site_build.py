@@ -557,3 +557,22 @@ def test_the_hook_refuses_a_docs_folder_link_out_of_the_docs_in_one_sentence(
     assert "docs/models/alpha leads outside" in output and "replace it with a real folder" in output
     assert "Traceback" not in output
     assert list(outside.iterdir()) == []
+
+
+def test_the_hook_leaves_the_docs_folder_as_generate_writes_it(tmp_path: Path) -> None:
+    """MkDocs builds the rendered pages from memory; the docs folder still gets every file
+    (the next generate writes nothing), and a model removed since the last build has no page,
+    on disk or in the site."""
+    project = make_site_project(tmp_path / "project", SITE_CATALOG)
+    env = {"MODELCAT_AS_OF": SITE_AS_OF}
+    built = run_tool("mkdocs", ["build", "--strict"], cwd=project, env=env)
+    assert built.returncode == 0, built.stdout + built.stderr
+    again = run_cli(["generate", "--catalog", "catalog", "--out", "docs"], project, env)
+    assert again.returncode == 0, again.stderr
+    assert ": 0 written," in again.stdout and "0 removed" in again.stdout, again.stdout
+    (project / "catalog" / "alpha" / "models" / "next-model.yaml").unlink()
+    rebuilt = run_tool("mkdocs", ["build", "--strict"], cwd=project, env=env)
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert not (project / "docs" / "models" / "alpha" / "next-model.md").exists()
+    assert not (project / "site" / "models" / "alpha" / "next-model").exists()
+    assert (project / "site" / "models" / "alpha" / "old-70b" / "index.md").is_file()
