@@ -129,7 +129,7 @@ def generate(catalog: Catalog, out_dir: Path, settings: SiteSettings) -> Generat
     finally:
         written = writer.finish()
     removed = remove_stale(out_dir, paths)
-    record(ConfinedWriter(out_dir), out_dir, paths)
+    record(out_dir, paths)
     return GenerateResult(frozenset(paths), written, removed, twin_files(data, settings))
 
 

@@ -13,9 +13,9 @@ from modelcat_registry.fileio import ConfinedWriter, resolved
 MANIFEST = ".generated"
 
 
-def record(writer: ConfinedWriter, out_dir: Path, paths: Iterable[str]) -> None:
+def record(out_dir: Path, paths: Iterable[str]) -> None:
     manifest = "".join(f"{path}\n" for path in sorted(paths)).encode()
-    writer.write_if_changed(out_dir / MANIFEST, manifest)
+    ConfinedWriter(out_dir).write_if_changed(out_dir / MANIFEST, manifest)
 
 
 def remove_stale(out_dir: Path, current: set[str]) -> int:

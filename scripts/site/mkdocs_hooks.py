@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from modelcat_registry.catalog import Catalog
@@ -132,14 +133,10 @@ def on_files(files: Any, config: Any) -> Any:
     if _build.twins:
         _write_twins(Path(config.site_dir))
     if _build.icons and files.get_file_from_path(SPRITE_PATH) is None:
-        from mkdocs.structure.files import File
-
         files.append(File.generated(config, SPRITE_PATH, content=sprite(_build.icons)))
     else:  # a file of the docs has the sprite's name: the icons stay inline
         _build.icons = {}
     if _build.errors and files.get_file_from_path(ERROR_PAGE) is None:
-        from mkdocs.structure.files import File
-
         files.append(File.generated(config, ERROR_PAGE, content="# The catalog is invalid\n"))
     return files
 
