@@ -42,10 +42,11 @@ generate: $(STAMP) ## Render the catalog's pages into docs/
 	$(BIN)/modelcat generate
 
 # MODELCAT_AS_OF=YYYY-MM-DD (exported from the environment) fixes the day states are computed for.
-site: $(STAMP) ## Generate the catalog pages, then build site/ (ENGINE=mkdocs|zensical)
-	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(BIN)/modelcat generate
+site: $(STAMP) ## Build site/ from the catalog (ENGINE=mkdocs|zensical)
+	@# MkDocs' hook renders the catalog's pages and their Markdown twins on every build. Zensical
+	@# runs no hooks: its pages are generated into docs/ first, the twins written after it.
+	$(if $(filter zensical,$(ENGINE)),MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(BIN)/modelcat generate)
 	MODELCAT_AS_OF="$(MODELCAT_AS_OF)" NO_MKDOCS_2_WARNING=1 $(BIN)/$(ENGINE) build $(if $(filter mkdocs,$(ENGINE)),--strict)
-	@# The Markdown twins go beside the built pages: MkDocs' hook writes them; Zensical runs none.
 	$(if $(filter zensical,$(ENGINE)),MODELCAT_AS_OF="$(MODELCAT_AS_OF)" $(BIN)/modelcat generate --twins site)
 
 serve: $(STAMP) ## Serve the site with live reload on $(ADDR)

@@ -116,6 +116,19 @@ def twin_files(data: SiteData, settings: SiteSettings) -> dict[str, bytes]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedSite:
+    files: dict[str, bytes]  # every generated file, by its path in the docs folder
+    twins: dict[str, bytes]  # the model pages' Markdown twins, by their path in the built site
+
+
+def render_site(catalog: Catalog, settings: SiteSettings) -> RenderedSite:
+    """Every generated file, in memory: MkDocs' hook hands them to MkDocs as they are."""
+    data = site_data(catalog, settings.as_of)
+    files = dict(_files(catalog, settings, data, newest_captures(catalog)))
+    return RenderedSite(files, twin_files(data, settings))
+
+
 def generate(catalog: Catalog, out_dir: Path, settings: SiteSettings) -> GenerateResult:
     data = site_data(catalog, settings.as_of)
     captures = newest_captures(catalog)

@@ -18,12 +18,18 @@ def record(out_dir: Path, paths: Iterable[str]) -> None:
     ConfinedWriter(out_dir).write_if_changed(out_dir / MANIFEST, manifest)
 
 
-def remove_stale(out_dir: Path, current: set[str]) -> int:
-    """Delete what the manifest lists and current does not; the number deleted."""
+def listed(out_dir: Path) -> set[str]:
+    """The paths the last `modelcat generate` wrote, relative to out_dir (none without a
+    manifest)."""
     manifest = out_dir / MANIFEST
     if not manifest.is_file():
-        return 0
-    stale = [p for p in manifest.read_text().splitlines() if p and p not in current]
+        return set()
+    return {path for path in manifest.read_text(errors="replace").splitlines() if path}
+
+
+def remove_stale(out_dir: Path, current: set[str]) -> int:
+    """Delete what the manifest lists and current does not; the number deleted."""
+    stale = sorted(listed(out_dir) - current)
     root = resolved(out_dir)
     inside: dict[Path, bool] = {}
     removed = 0

@@ -22,15 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from modelcat_registry.catalog import Catalog
 from modelcat_registry.fileio import BackgroundWriter, OutsideRootError
 from modelcat_registry.reference_day import DateError, reference_date
 from modelcat_registry.reporters import problem_line
-from modelcat_registry.site.generate import generate, settings_from_mkdocs_config
+from modelcat_registry.site.generate import render_site, settings_from_mkdocs_config
 from modelcat_registry.site.icon_sprite import SPRITE_PATH, Icon, material_icons, sprite, use_sprite
+from modelcat_registry.site.manifest import listed
 from modelcat_registry.valid_catalog import InvalidCatalogError, read_valid_catalog
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -49,6 +50,7 @@ class _Build:
     errors: str = ""
     catalog: Catalog | None = None
     as_of: dt.date = dt.date.min
+    generated: Mapping[str, bytes] = field(default_factory=dict)
     twins: Mapping[str, bytes] = field(default_factory=dict)
     twin_writer: BackgroundWriter | None = None
     icons: Mapping[str, Icon] = field(default_factory=dict)
@@ -89,10 +91,8 @@ def on_pre_build(config: Any) -> None:
     if _build.catalog is None:
         return
     settings = settings_from_mkdocs_config(config, _build.as_of)
-    try:
-        _build.twins = generate(_build.catalog, Path(config.docs_dir), settings).twins
-    except OutsideRootError as error:
-        raise PluginError(str(error)) from None
+    rendered = render_site(_build.catalog, settings)
+    _build.generated, _build.twins = rendered.files, rendered.twins
     # Nothing later needs it (a rebuild while serving loads it again in on_config); kept, its
     # objects would be walked by every garbage collection of the build that follows.
     _build.catalog = None
@@ -132,6 +132,8 @@ def on_files(files: Any, config: Any) -> Any:
     catalog is invalid, the home page exists even if it was never generated."""
     if _build.twins:
         _write_twins(Path(config.site_dir))
+    if _build.generated:
+        files = _with_generated(files, config)
     if _build.icons and files.get_file_from_path(SPRITE_PATH) is None:
         files.append(File.generated(config, SPRITE_PATH, content=sprite(_build.icons)))
     else:  # a file of the docs has the sprite's name: the icons stay inline
@@ -139,6 +141,16 @@ def on_files(files: Any, config: Any) -> Any:
     if _build.errors and files.get_file_from_path(ERROR_PAGE) is None:
         files.append(File.generated(config, ERROR_PAGE, content="# The catalog is invalid\n"))
     return files
+
+
+def _with_generated(files: Files, config: Any) -> Files:
+    """The rendered files, from memory, in place of what `modelcat generate` may have left in
+    the docs folder: its pages of models since removed are not published either."""
+    generated, _build.generated = _build.generated, {}
+    replaced = listed(Path(config.docs_dir)) | generated.keys()
+    kept = [file for file in files if file.src_uri not in replaced]
+    made = [File.generated(config, path, content=content) for path, content in generated.items()]
+    return Files(kept + made)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
