@@ -63,6 +63,7 @@ def test_try_repo_fails_a_commit_that_uses_a_retired_id_with_the_bundled_catalog
         repo, pre_commit_home, "try-repo", str(REPO), "modelcat-scan", "--all-files"
     )
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "modelcat scan (retired and soon-retired model IDs)" in result.stdout
+    name = "modelcat scan (retired, limited, redirected and soon-retired model IDs)"
+    assert name in result.stdout
     assert "Failed" in result.stdout
     assert "app.py:1:10: 'llama3-70b-8192' (GroqCloud) was retired on 2025-08-30" in result.stdout

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # imported where used: `validate` needs neither the typed cat
 Loaded = TypeVar("Loaded")
 
 EXIT_OK = 0
-EXIT_FOUND = 1  # validate: problems; sync: drift; scan: retired or soon-retired IDs in use
+EXIT_FOUND = 1  # validate: problems; sync: drift; scan: an ID to move off in use
 EXIT_USAGE = 2  # a usage error, an invalid or unreadable catalog, a provider not checked
 
 

@@ -82,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
 def register(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "scan",
-        help="find retired and soon-retired model IDs in code, with the model to use today",
+        help="find retired, limited, redirected and soon-retired model IDs in code, with the "
+        "model to use today",
         description="Find catalog model IDs used in files under PATH (default: .) and report "
         "each retired or limited one (error), each redirected one and each deprecated one "
         "shutting down within --warn-days (warning), naming the model to use today. "

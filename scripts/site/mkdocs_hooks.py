@@ -1,6 +1,8 @@
-"""MkDocs hooks: regenerate the catalog's pages before every build and watch the catalog;
-write the model pages' Markdown twins beside them; make the pages lighter (indentation, and
-Material's menu and search icons as references to one sprite: icon_sprite).
+"""MkDocs hooks: render the catalog's pages before every build and hand them to MkDocs from
+memory (nothing is written into the docs folder, which only `modelcat generate` fills, for
+Zensical); watch the catalog; write the model pages' Markdown twins beside them; make the pages
+lighter (indentation, and Material's menu and search icons as references to one sprite:
+icon_sprite).
 
 Edit links need no hook: generated pages carry theirs in front matter (overrides/partials/
 actions.html reads it), so Zensical, which runs no hooks, links the same catalog files.
