@@ -14,7 +14,7 @@ import math
 import operator
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -147,15 +147,21 @@ class ParsedYaml:
     needs_precise_check: bool = False
     # Some scalar starts with PLACEHOLDER_PREFIX: only then is the placeholder scan needed.
     has_placeholder: bool = False
+    # Set only where libyaml counts lines otherwise than editors (U+0085, U+2028, U+2029).
+    lines: _EditorLines | None = None
 
     def has_value(self, path: JsonPath) -> bool:
         return path in self.value_nodes
 
     def value_span(self, path: JsonPath) -> Span:
-        return Span.of(self.value_nodes[path])
+        return self._span(self.value_nodes[path])
 
     def key_span(self, path: JsonPath) -> Span:
-        return Span.of(self.key_nodes[path])
+        return self._span(self.key_nodes[path])
+
+    def _span(self, node: yaml.Node) -> Span:
+        span = Span.of(node)
+        return span if self.lines is None else self.lines.span(span)
 
     def position(self, path: JsonPath) -> Span:
         """The position of the value at path, or of its nearest ancestor that exists."""
@@ -176,9 +182,19 @@ def parse_yaml(text: str) -> ParsedYaml:
 
     A comment may hold U+0085, U+2028 or U+2029, which YAML 1.2 reads as text and YAML 1.1
     (libyaml) as line breaks: they are read as YAML 1.2 reads them, in the comment, unless
-    YAML 1.1 tools would then silently read other values from the file.
+    YAML 1.1 tools would then silently read other values from the file. Wherever they stand,
+    positions count lines as editors do (_EditorLines).
     """
-    breaks = _comment_breaks(text) if _has_yaml11_break(text) else []
+    if not _has_yaml11_break(text):
+        return _parse(text)
+    parsed = _parse_with_yaml11_breaks(text)
+    lines = parsed.lines = _EditorLines.of(text)
+    parsed.issues = [replace(issue, span=lines.span(issue.span)) for issue in parsed.issues]
+    return parsed
+
+
+def _parse_with_yaml11_breaks(text: str) -> ParsedYaml:
+    breaks = _comment_breaks(text)
     if not breaks:
         return _parse(text)
     characters = list(text)
@@ -199,6 +215,26 @@ def parse_yaml(text: str) -> ParsedYaml:
             )
         )
     return parsed
+
+
+# Lines as editors and GitHub's annotations count them. libyaml (YAML 1.1) also ends a line at
+# U+0085, U+2028 and U+2029, which they show inside a line: its line numbers would be one too
+# high per such character before the place reported.
+_EDITOR_LINE_BREAK = re.compile("\r\n?|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _EditorLines:
+    starts: list[int]  # the offset at which each line starts
+
+    @classmethod
+    def of(cls, text: str) -> _EditorLines:
+        return cls([0, *(match.end() for match in _EDITOR_LINE_BREAK.finditer(text))])
+
+    def span(self, span: Span) -> Span:
+        """span's line and column recounted from its offset."""
+        line = bisect.bisect_right(self.starts, span.start) - 1
+        return Span(line + 1, span.start - self.starts[line] + 1, span.start, span.end)
 
 
 # Characters that YAML 1.1 (libyaml, PyYAML) takes for line breaks, and YAML 1.2 for text.
@@ -267,8 +303,8 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _span_at(text: str, offset: int) -> Span:
-    """The position of the character at offset, with lines counted as libyaml counts them
-    (so that it agrees with every other position reported)."""
+    """The position of the character at offset, with lines counted as libyaml counts them, as
+    in every other position it reports (parse_yaml recounts them where editors differ)."""
     breaks = list(_LINE_BREAK.finditer(text, 0, offset))
     line_start = breaks[-1].end() if breaks else 0
     return Span(len(breaks) + 1, offset - line_start + 1, offset, offset)

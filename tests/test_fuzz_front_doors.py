@@ -670,11 +670,12 @@ def refused(value: str, definition: str) -> bool:
 
 
 def value_lines(text: str) -> dict[tuple[Any, ...], int]:
-    """The 1-based line where each value of the document starts, by its concrete path."""
+    """The 1-based line (as editors count lines) where each value of the document starts, by
+    its concrete path."""
     lines: dict[tuple[Any, ...], int] = {}
 
     def walk(node: yaml.Node, path: tuple[Any, ...]) -> None:
-        lines[path] = node.start_mark.line + 1
+        lines[path] = len(EDITOR_LINE_BREAK.findall(text, 0, node.start_mark.index)) + 1
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 walk(value, (*path, key.value))
@@ -686,10 +687,9 @@ def value_lines(text: str) -> dict[tuple[Any, ...], int]:
     return lines
 
 
-# Lines as libyaml counts them, which validate's positions follow (scripts/yaml_source.py):
-# U+0085, U+2028 and U+2029 end a line too, outside comments. An editor that does not count
-# them shows a later line one lower per such character in a value before it.
-YAML11_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Lines as editors count them, which validate's positions follow (scripts/yaml_source.py),
+# though libyaml also ends a line at U+0085, U+2028 and U+2029.
+EDITOR_LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 
 def check_problems_are_positioned(problems: list[Problem], files: list[Written]) -> None:
@@ -697,7 +697,7 @@ def check_problems_are_positioned(problems: list[Problem], files: list[Written])
     for problem in problems:
         assert problem.message and "\n" not in problem.message, problem
         file = by_file[Path(problem.path).resolve()]
-        lines = YAML11_LINE_BREAK.split(file.text)
+        lines = EDITOR_LINE_BREAK.split(file.text)
         assert 1 <= problem.line <= len(lines), problem
         assert 1 <= problem.column <= len(lines[problem.line - 1]) + 1, problem
     for file in files:

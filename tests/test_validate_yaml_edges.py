@@ -57,6 +57,29 @@ def test_positions_after_such_a_comment_are_the_editors_lines(catalog_copy: Path
     ), result.stdout
 
 
+@pytest.mark.parametrize("character", YAML11_ONLY_BREAKS.values(), ids=YAML11_ONLY_BREAKS)
+def test_positions_after_such_a_character_in_a_value_are_the_editors_lines(
+    catalog_copy: Path, character: str
+) -> None:
+    """libyaml ends a line there (a double-quoted value folds it, or keeps it and is
+    refused); an editor and GitHub's annotations do not."""
+    path = model(catalog_copy)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("id: allam-2-7b\n", f'id: allam-2-7b\nname: "ALLaM{character}2 7B"\n')
+    text = text.replace("context_window: 4096\n", 'context_window: "4k"\n')
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    window_at = lines.index('context_window: "4k"') + 1
+
+    result = run_cli(
+        ["validate", str(path.relative_to(catalog_copy.parent))], cwd=catalog_copy.parent
+    )
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    reported = [line.split(":")[1:3] for line in result.stdout.splitlines() if ": " in line]
+    assert [str(window_at), "17"] in reported, result.stdout
+
+
 def test_a_line_separator_in_a_value_is_still_refused() -> None:
     [issue] = parse_yaml("name: Llama\u20283 # a comment\n").issues
     assert issue.rule == "yaml-syntax"
