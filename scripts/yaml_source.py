@@ -231,10 +231,13 @@ class _EditorLines:
     def of(cls, text: str) -> _EditorLines:
         return cls([0, *(match.end() for match in _EDITOR_LINE_BREAK.finditer(text))])
 
+    def at(self, start: int, end: int) -> Span:
+        line = bisect.bisect_right(self.starts, start) - 1
+        return Span(line + 1, start - self.starts[line] + 1, start, end)
+
     def span(self, span: Span) -> Span:
         """span's line and column recounted from its offset."""
-        line = bisect.bisect_right(self.starts, span.start) - 1
-        return Span(line + 1, span.start - self.starts[line] + 1, span.start, span.end)
+        return self.at(span.start, span.end)
 
 
 # Characters that YAML 1.1 (libyaml, PyYAML) takes for line breaks, and YAML 1.2 for text.
@@ -299,15 +302,9 @@ def _reads_otherwise_as_yaml11(text: str, value: Any) -> bool:
         return True
 
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
 def _span_at(text: str, offset: int) -> Span:
-    """The position of the character at offset, with lines counted as libyaml counts them, as
-    in every other position it reports (parse_yaml recounts them where editors differ)."""
-    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
-    line_start = breaks[-1].end() if breaks else 0
-    return Span(len(breaks) + 1, offset - line_start + 1, offset, offset)
+    """The position of the character at offset, lines counted as editors count them."""
+    return _EditorLines.of(text).at(offset, offset)
 
 
 def _reader_issue(error: yaml.reader.ReaderError, text: str) -> YamlIssue:
